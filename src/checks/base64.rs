@@ -1,0 +1,116 @@
+//! Standard base64 credentials. [001] "enter the key value in Base64-encoded format".
+//!
+//! RFC 4648 section 4: the `A-Z a-z 0-9 + /` alphabet, `=` padding, a length that is a
+//! multiple of 4, no whitespace. URL-safe base64 (`-`, `_`) is an error whose message says
+//! so, and a value that looks like what the decoded text should be (a raw Twilio Account
+//! SID, say) gets a message that says to encode it. The value is never quoted.
+
+use super::{apply, describe, passes, Finding};
+use crate::schema::Checked;
+use base64::engine::general_purpose::STANDARD;
+use base64::{DecodeError, Engine};
+
+/// Checks `s` as standard base64, then the decoded text against `decoded` (warnings).
+pub fn base64(s: &str, decoded: &[Checked], out: &mut Vec<Finding>) {
+    if s.is_empty() {
+        out.push(Finding::error("string.empty"));
+        return;
+    }
+    match STANDARD.decode(s) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                for c in decoded {
+                    let mut found = Vec::new();
+                    apply(c, &text, true, &mut found);
+                    if !found.is_empty() {
+                        out.push(
+                            Finding::warning("base64.decoded_format")
+                                .with("expected", describe(&c.check)),
+                        );
+                    }
+                }
+            }
+            Err(_) => out.push(Finding::warning("base64.not_utf8")),
+        },
+        Err(e) => out.push(not_base64(s, decoded, e)),
+    }
+}
+
+/// Explains why `s` is not standard base64.
+fn not_base64(s: &str, decoded: &[Checked], e: DecodeError) -> Finding {
+    let length = s.chars().count();
+    // The raw secret itself, where the rules know what the decoded text looks like.
+    if !decoded.is_empty() && decoded.iter().all(|c| passes(&c.check, s)) {
+        let looks_like: Vec<String> = decoded.iter().map(|c| describe(&c.check)).collect();
+        return Finding::error("base64.raw_secret")
+            .with("length", length)
+            .with("looks_like", looks_like.join(", "));
+    }
+    if s.contains(['-', '_']) {
+        let standard: String = s
+            .chars()
+            .map(|c| match c {
+                '-' => '+',
+                '_' => '/',
+                c => c,
+            })
+            .collect();
+        let padded = pad(&standard);
+        if STANDARD.decode(&padded).is_ok() {
+            return Finding::error("base64.url_safe").with("length", length);
+        }
+    }
+    let f = Finding::error("base64.invalid").with("length", length);
+    if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| c.is_whitespace()) {
+        return f
+            .with("reason", "whitespace")
+            .with("position", i + 1)
+            .with("char", c.to_string());
+    }
+    match e {
+        DecodeError::InvalidByte(..) => {
+            let pos = s
+                .chars()
+                .position(|c| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '='))
+                .or_else(|| s.find('=').map(|p| s[..p].chars().count()))
+                .unwrap_or(0);
+            f.with("reason", "char").with("position", pos + 1)
+        }
+        DecodeError::InvalidLength(_) => f.with("reason", "length"),
+        DecodeError::InvalidLastSymbol(..) | DecodeError::InvalidPadding => {
+            if length % 4 != 0 {
+                f.with("reason", "length")
+            } else {
+                f.with("reason", "padding")
+            }
+        }
+    }
+}
+
+fn pad(s: &str) -> String {
+    let mut p = s.to_string();
+    while p.len() % 4 != 0 {
+        p.push('=');
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(s: &str) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        base64(s, &[], &mut out);
+        out.into_iter().map(|f| f.code).collect::<Vec<_>>()
+    }
+
+    #[test]
+    fn standard_alphabet_with_padding() {
+        assert!(codes("bXlBUElLZXk0NTY=").is_empty());
+        assert_eq!(codes("bXlBUElLZXk0NTY"), ["base64.invalid"]);
+        assert_eq!(codes("a-b_"), ["base64.url_safe"]);
+        assert_eq!(codes("bXlB UElL"), ["base64.invalid"]);
+        assert_eq!(codes("/w=="), ["base64.not_utf8"]);
+    }
+}

@@ -1,0 +1,129 @@
+//! The primitive checks, one file each. Every check is a plain function from a value to
+//! findings; none of them ever puts the value itself into a finding, so a credential that
+//! fails a check is described ("34 characters, not valid base64"), never quoted.
+
+use crate::report::Severity;
+use crate::schema::{Check, Checked};
+use serde_json::{Map, Value};
+
+pub mod base64;
+pub mod digits;
+pub mod enums;
+pub mod integer;
+pub mod length;
+pub mod pattern;
+pub mod phone;
+pub mod url;
+pub mod uuid;
+
+/// What a check found: a code, its severity and the params the message is built from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Stable dotted code.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Message parameters; never the checked value when it is a credential.
+    pub params: Map<String, Value>,
+}
+
+impl Finding {
+    /// An error with no params.
+    pub fn error(code: &'static str) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Error,
+            params: Map::new(),
+        }
+    }
+    /// A warning with no params.
+    pub fn warning(code: &'static str) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Warning,
+            params: Map::new(),
+        }
+    }
+    /// Adds a param.
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Finding {
+        self.params.insert(key.to_string(), value.into());
+        self
+    }
+}
+
+/// Applies one string check. `secret` marks a credential: checks then leave out any param
+/// derived from the value's text (such as a corrected number).
+pub fn apply(checked: &Checked, s: &str, secret: bool, out: &mut Vec<Finding>) {
+    let start = out.len();
+    match &checked.check {
+        Check::Chars { min, max } => length::chars(s, *min, *max, out),
+        Check::NotBlank => length::not_blank(s, out),
+        Check::OneOf(allowed) => enums::one_of(s, allowed, out),
+        Check::Digits { min, max } => digits::digits(s, *min, *max, out),
+        Check::E164 => phone::e164(s, secret, out),
+        Check::Base64 { decoded } => base64::base64(s, decoded, out),
+        Check::HttpsUrl => url::https_url(s, out),
+        Check::Pattern(p) => pattern::matches(s, p, out),
+        Check::Uuid => uuid::uuid(s, out),
+    }
+    if checked.severity == Severity::Warning {
+        for f in &mut out[start..] {
+            f.severity = Severity::Warning;
+        }
+    }
+}
+
+/// Applies checks in order.
+pub fn apply_all(checks: &[Checked], s: &str, secret: bool, out: &mut Vec<Finding>) {
+    for c in checks {
+        apply(c, s, secret, out);
+    }
+}
+
+/// Whether a value passes a check with no finding at all.
+pub fn passes(check: &Check, s: &str) -> bool {
+    let mut out = Vec::new();
+    apply(&Checked::error(check.clone()), s, true, &mut out);
+    out.is_empty()
+}
+
+/// What a value passing `check` is, in words, for messages about decoded credentials.
+pub fn describe(check: &Check) -> String {
+    match check {
+        Check::Chars { min, max } => format!("{min} to {max} characters"),
+        Check::NotBlank => "not blank".into(),
+        Check::OneOf(v) => format!("one of {}", v.join(", ")),
+        Check::Digits { min, max } if min == max => format!("{min} digits"),
+        Check::Digits { .. } => "digits only".into(),
+        Check::E164 => "an E.164 number".into(),
+        Check::Base64 { .. } => "base64 text".into(),
+        Check::HttpsUrl => "an https:// URL".into(),
+        Check::Pattern(p) => p.describes.into(),
+        Check::Uuid => "a UUID".into(),
+    }
+}
+
+/// The closest candidate within edit distance 2, for "did you mean" hints.
+pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = given.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = strsim::levenshtein(&lower, &c.to_lowercase());
+        if d <= 2 && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestion_needs_distance_two_or_less() {
+        assert_eq!(suggest("twillio", ["twilio", "telnyx"]), Some("twilio"));
+        assert_eq!(suggest("Twilio", ["twilio", "telnyx"]), Some("twilio"));
+        assert_eq!(suggest("zzzzzz", ["twilio", "telnyx"]), None);
+    }
+}

@@ -1,0 +1,77 @@
+//! Every issue code, with its usual severity and meaning: the source of the code table in
+//! `docs/CODES.md` (a test keeps the two equal) and of the message catalogues' key set.
+
+/// One issue code.
+#[derive(Debug, Clone, Copy)]
+pub struct Code {
+    /// The stable dotted code.
+    pub code: &'static str,
+    /// `"error"`, `"warning"`, or `"either"` (set by the rule that uses it).
+    pub severity: &'static str,
+    /// What it means.
+    pub meaning: &'static str,
+}
+
+macro_rules! codes {
+    ($($code:literal $sev:literal $meaning:literal;)*) => {
+        /// Every code the library reports.
+        pub const CODES: &[Code] = &[$(Code { code: $code, severity: $sev, meaning: $meaning }),*];
+    };
+}
+
+codes! {
+    "json.syntax" "error" "The text is not JSON; params give `line`, `column` and the parser's `reason`.";
+    "type.mismatch" "error" "The value has the wrong JSON type (`expected`, `found`); no coercion, and `null` only where the vendor allows it.";
+    "field.required" "error" "A required member is missing; reported at the pointer where it should be.";
+    "field.required_when" "error" "A member that another member's value makes required is missing (`when`, `is`).";
+    "field.unknown" "either" "A member the target does not define: an error in requests, a warning in responses; `suggestion` when a known name is within edit distance 2.";
+    "field.ignored" "warning" "A member the vendor ignores because of another member's value (`when`, `is`).";
+    "field.ignored_for_kind" "warning" "A member the vendor ignores for this channel kind (`channel`, `used_by`).";
+    "string.empty" "error" "An empty string where a value is required.";
+    "string.blank" "error" "A string of whitespace only.";
+    "string.too_short" "error" "Fewer characters than `min` (Unicode characters).";
+    "string.too_long" "error" "More characters than `max` (Unicode characters).";
+    "enum.unknown" "error" "Not one of the `allowed` values; `suggestion` when one is within edit distance 2.";
+    "integer.too_small" "error" "An integer below `min`.";
+    "integer.too_large" "error" "An integer above `max`.";
+    "integer.not_allowed" "error" "An integer not among the `allowed` values (a 0/1 flag, say).";
+    "digits.invalid" "either" "A character other than 0-9 in an id (`char`, `position`).";
+    "digits.length" "error" "An id with a number of digits outside `min`..`max`.";
+    "phone.e164" "error" "Not an E.164 number (`reason`: `plus`, `char`, `zero`, `short`, `long`); `removed` shows the number without separators when that is well-formed.";
+    "phone.country_code" "warning" "A well-formed number whose country calling code is not assigned.";
+    "phone.invalid" "warning" "A well-formed number that the numbering metadata says cannot be valid for its country (`country_code`, `region`).";
+    "base64.invalid" "error" "A credential that is not standard base64 (`reason`: `char`, `length`, `padding`, `whitespace`); the value is never quoted.";
+    "base64.url_safe" "error" "A credential in URL-safe base64; the vendor wants the standard alphabet.";
+    "base64.raw_secret" "error" "A credential that looks like the raw, unencoded secret (`looks_like`).";
+    "base64.not_utf8" "warning" "A credential whose decoded bytes are not UTF-8 text.";
+    "base64.decoded_format" "warning" "A decoded credential that does not look like what the provider issues (`expected`).";
+    "url.not_https" "error" "An endpoint URL whose scheme is not `https` (`reason`: `http`, `other`).";
+    "url.invalid" "error" "An endpoint that is not an absolute URL with a host (`reason`: `scheme`, `host`, `port`, `whitespace`).";
+    "pattern.mismatch" "either" "A value that does not match the vendor's `pattern`.";
+    "uuid.invalid" "either" "Not a hyphenated UUID.";
+    "credential.key_missing" "error" "A required `account_data` key is absent; reported at `/account_data` with the `key` named.";
+    "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`).";
+    "credential.key_duplicate" "error" "An `account_data` key given twice; reported at the later `/k`.";
+    "array.duplicate" "either" "An item repeats the `fields` of an earlier item (`first`): a DID or routing-rule id is an error, a member a warning.";
+    "order.not_before" "error" "A time that must come after another does not (`first`, `then`).";
+    "channel.kind_unknown" "warning" "An update whose channel kind is unknown: `field` could not be checked.";
+    "update.removes_item" "warning" "An update that would delete a current routing rule (`id`, `name`): updates replace the whole list.";
+    "update.clears_field" "warning" "An update that omits a member of a kept routing rule, which clears it.";
+}
+
+/// The code table as Markdown, as `docs/CODES.md` holds it.
+pub fn markdown() -> String {
+    let mut s = String::from(
+        "# Issue codes\n\nEvery code `channel-rules` reports. Codes are stable: a released code is \
+         never reworded or reused. Severity `either` means the rule that uses the code sets \
+         it. This file is generated from `src/codes.rs`; `cargo test` fails when they differ \
+         (run `UPDATE_DOCS=1 cargo test` to rewrite it).\n\n| code | severity | meaning |\n| --- | --- | --- |\n",
+    );
+    for c in CODES {
+        s.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            c.code, c.severity, c.meaning
+        ));
+    }
+    s
+}

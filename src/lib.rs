@@ -1,0 +1,145 @@
+//! # channel-rules
+//!
+//! Checks message-channel configuration payloads exactly as the vendors' APIs document
+//! them, before they are sent: a backend never sends a payload the vendor would reject, or
+//! one that would silently delete a customer's routing.
+//!
+//! Covered today: Yeastar P-Series PBX message channels (create and update, for SMS through
+//! 16 providers, WhatsApp and Facebook). Every rule cites its source; see `RULES.md` in the
+//! project's spec and the code table in `docs/CODES.md`.
+//!
+//! Every finding is an [`Issue`] with a JSON Pointer, a severity, a stable code, a message
+//! and the params it was built from; a [`Report`] holds all of them in document order.
+//! Credentials (`account_data` values) never appear in a message, a param or a `Debug`
+//! output.
+//!
+//! # Example
+//!
+//! ```
+//! use channel_rules::{validate, Options, Severity, Target};
+//! use serde_json::json;
+//!
+//! let payload = json!({
+//!     "name": "Front desk SMS",
+//!     "webhook_url_type": "fqdn",
+//!     "channel": "twilio",
+//!     "account_data": [
+//!         {"k": "account_sid", "v": "QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg=="},
+//!         {"k": "auth_token", "v": "c2VjcmV0LXRva2Vu"}
+//!     ],
+//!     "dids": [{"did_number": "+1 212 555 1234", "destination_type": "queue"}]
+//! });
+//! let report = validate(Target::YeastarMessageChannelCreate, &payload, &Options::default());
+//! assert!(!report.valid);
+//!
+//! let issue = &report.issues[0];
+//! assert_eq!(issue.pointer, "/dids/0/did_number");
+//! assert_eq!(issue.code, "phone.e164");
+//! assert_eq!(issue.params["removed"], "+12125551234");
+//!
+//! // A queue destination needs its id: reported where the field should be.
+//! assert_eq!(report.issues[1].pointer, "/dids/0/destination_id");
+//! assert_eq!(report.issues[1].severity, Severity::Error);
+//! ```
+//!
+//! An update has no `channel` member: name the kind, or pass the channel's current state to
+//! also learn what the update would delete.
+//!
+//! ```
+//! use channel_rules::{validate, Options, Target};
+//! use serde_json::json;
+//!
+//! let current = json!({"id": 267, "channel": "twilio", "dids": [
+//!     {"id": 5, "did_number": "+12125551234", "destination_type": "api"},
+//!     {"id": 3, "did_number": "+442079460857", "destination_type": "api"}
+//! ]});
+//! let update = json!({"id": 267, "dids": [
+//!     {"id": 5, "did_number": "+12125551234", "destination_type": "api"}
+//! ]});
+//! let options = Options { current: Some(current), ..Options::default() };
+//! let report = validate(Target::YeastarMessageChannelUpdate, &update, &options);
+//! assert!(report.valid); // warnings only
+//! assert_eq!(report.issues[0].code, "update.removes_item");
+//! assert_eq!(report.issues[0].params["name"], "+442079460857");
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod checks;
+pub mod codes;
+pub mod engine;
+pub mod messages;
+pub mod phone;
+pub mod report;
+pub mod schema;
+pub mod target;
+pub mod vendors;
+
+pub use report::{pointer_of, Issue, Report, Segment, Severity};
+pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};
+pub use vendors::yeastar::providers::{Kind, UnknownKind};
+
+use checks::Finding;
+use engine::Located;
+use serde_json::Value;
+
+/// Checks a parsed payload against a target's rules.
+///
+/// Never panics and never fails: everything wrong with the payload is an [`Issue`].
+pub fn validate(target: Target, payload: &Value, options: &Options) -> Report {
+    let schema = target.schema(payload, options);
+    let found = engine::run(&schema, payload, options.current.as_ref());
+    finish(found, options)
+}
+
+/// Checks JSON text; malformed text is one error at pointer `""` with line and column.
+///
+/// ```
+/// use channel_rules::{validate_str, Options, Target};
+///
+/// let report = validate_str(Target::YeastarMessageChannelCreate, "{\"name\": }", &Options::default());
+/// assert_eq!(report.issues[0].code, "json.syntax");
+/// assert_eq!(report.issues[0].params["line"], 1);
+/// assert_eq!(report.issues[0].params["column"], 10);
+/// ```
+pub fn validate_str(target: Target, text: &str, options: &Options) -> Report {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => validate(target, &v, options),
+        Err(e) => finish(
+            vec![Located {
+                path: Vec::new(),
+                finding: syntax_error(&e),
+            }],
+            options,
+        ),
+    }
+}
+
+/// The `json.syntax` finding for a parse error. serde_json's messages describe the error
+/// and never quote the input, so they are safe to pass on.
+fn syntax_error(e: &serde_json::Error) -> Finding {
+    let text = e.to_string();
+    let reason = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    Finding::error("json.syntax")
+        .with("line", e.line())
+        .with("column", e.column())
+        .with("reason", reason)
+}
+
+fn finish(found: Vec<Located>, options: &Options) -> Report {
+    let issues = found
+        .into_iter()
+        .map(|l| Issue {
+            pointer: pointer_of(&l.path),
+            message: messages::render(options.locale, l.finding.code, &l.finding.params),
+            path: l.path,
+            severity: l.finding.severity,
+            code: l.finding.code.to_string(),
+            params: l.finding.params,
+        })
+        .collect();
+    Report::from_issues(issues)
+}

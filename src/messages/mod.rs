@@ -1,0 +1,151 @@
+//! Message catalogues, one per locale, keyed by issue code.
+//!
+//! A template names params in braces (`{max}`); a part in double brackets (`[[; did you mean
+//! '{suggestion}'?]]`) is kept only when every param it names is present. A code whose
+//! findings carry a `reason` param may have a template per reason, keyed `code#reason`;
+//! the plain `code` template is the fallback.
+
+mod en;
+mod pt_br;
+mod zh_cn;
+
+use crate::target::Locale;
+use serde_json::{Map, Value};
+
+/// The template table of a locale.
+pub fn catalogue(locale: Locale) -> &'static [(&'static str, &'static str)] {
+    match locale {
+        Locale::En => en::MESSAGES,
+        Locale::ZhCn => zh_cn::MESSAGES,
+        Locale::PtBr => pt_br::MESSAGES,
+    }
+}
+
+fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
+    catalogue(locale)
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, t)| *t)
+}
+
+/// The message for `code` with `params`, in `locale` (English when the locale lacks it).
+pub fn render(locale: Locale, code: &str, params: &Map<String, Value>) -> String {
+    let reason = params.get("reason").and_then(Value::as_str);
+    let keyed = reason.map(|r| format!("{code}#{r}"));
+    let template = [locale, Locale::En]
+        .iter()
+        .find_map(|&l| {
+            keyed
+                .as_deref()
+                .and_then(|k| lookup(l, k))
+                .or_else(|| lookup(l, code))
+        })
+        .unwrap_or(code);
+    fill(template, params, locale)
+}
+
+/// Fills a template; see the module docs for its syntax.
+fn fill(template: &str, params: &Map<String, Value>, locale: Locale) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("[[") {
+        out.push_str(&fill_plain(&rest[..start], params, locale).unwrap_or_default());
+        let after = &rest[start + 2..];
+        let end = after.find("]]").unwrap_or(after.len());
+        if let Some(part) = fill_plain(&after[..end], params, locale) {
+            out.push_str(&part);
+        }
+        rest = after.get(end + 2..).unwrap_or("");
+    }
+    out.push_str(&fill_plain(rest, params, locale).unwrap_or_default());
+    out
+}
+
+/// Replaces `{name}` placeholders; `None` when one names a missing param.
+fn fill_plain(text: &str, params: &Map<String, Value>, locale: Locale) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        let name = &after[..close];
+        let value = params.get(name)?;
+        out.push_str(&show(name, value, locale));
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+fn show(name: &str, v: &Value, locale: Locale) -> String {
+    match v {
+        Value::String(s) if name == "char" => char_name(s, locale),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| show("", i, locale))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// A character named for a reader: whitespace in words, anything else quoted.
+fn char_name(c: &str, locale: Locale) -> String {
+    let word = match (c, locale) {
+        (" ", Locale::En) => "a space",
+        (" ", Locale::ZhCn) => "空格",
+        (" ", Locale::PtBr) => "um espaço",
+        ("\t", Locale::En) => "a tab",
+        ("\t", Locale::ZhCn) => "制表符",
+        ("\t", Locale::PtBr) => "uma tabulação",
+        ("\n" | "\r", Locale::En) => "a line break",
+        ("\n" | "\r", Locale::ZhCn) => "换行符",
+        ("\n" | "\r", Locale::PtBr) => "uma quebra de linha",
+        _ => "",
+    };
+    if !word.is_empty() {
+        return word.to_string();
+    }
+    match c.chars().next() {
+        Some(ch) if ch.is_control() || ch.is_whitespace() => format!("U+{:04X}", ch as u32),
+        _ => format!("'{c}'"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn optional_parts_need_their_params() {
+        let p = json!({"field": "nmae", "suggestion": "name"});
+        let p = p.as_object().unwrap();
+        assert_eq!(
+            fill(
+                "unknown '{field}'[[; did you mean '{suggestion}'?]]",
+                p,
+                Locale::En
+            ),
+            "unknown 'nmae'; did you mean 'name'?"
+        );
+        let q = json!({"field": "zzz"});
+        assert_eq!(
+            fill(
+                "unknown '{field}'[[; did you mean '{suggestion}'?]]",
+                q.as_object().unwrap(),
+                Locale::En
+            ),
+            "unknown 'zzz'"
+        );
+    }
+
+    #[test]
+    fn reason_variants_win() {
+        let p = json!({"reason": "char", "char": " ", "position": 3, "min": 7, "max": 15});
+        let m = render(Locale::En, "phone.e164", p.as_object().unwrap());
+        assert!(m.contains("found a space at position 3"), "{m}");
+    }
+}

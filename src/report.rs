@@ -1,0 +1,180 @@
+//! The findings: [`Issue`], [`Severity`], [`Report`] and the JSON Pointer they carry.
+//!
+//! The JSON shape of these types is fixed by `shared/spec/INTERFACE.md` and is the same on
+//! every surface (Rust, CLI, JavaScript).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// How bad a finding is.
+///
+/// An **error** means the vendor would reject the request or silently lose data; a
+/// **warning** means the vendor accepts it as written but it is very likely a mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The vendor would reject the payload, or it would lose data.
+    Error,
+    /// Accepted by the vendor as written, but very likely a mistake.
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One step of a path into a JSON document: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Segment {
+    /// An array index (serialized as a JSON number).
+    Index(usize),
+    /// An object member name (serialized as a JSON string).
+    Key(String),
+}
+
+/// Renders a path as an RFC 6901 JSON Pointer (`""` is the whole document).
+pub fn pointer_of(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        out.push('/');
+        match seg {
+            Segment::Index(i) => out.push_str(&i.to_string()),
+            Segment::Key(k) => {
+                for c in k.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One finding about one value of the payload.
+///
+/// ```
+/// use channel_rules::{validate_str, Options, Target};
+///
+/// let report = validate_str(
+///     Target::YeastarMessageChannelUpdate,
+///     r#"{"id": 0}"#,
+///     &Options::default(),
+/// );
+/// let issue = &report.issues[0];
+/// assert_eq!(issue.pointer, "/id");
+/// assert_eq!(issue.code, "integer.too_small");
+/// assert_eq!(issue.params["min"], 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Issue {
+    /// RFC 6901 JSON Pointer to the value the issue is about.
+    pub pointer: String,
+    /// The same location as an array of keys and indexes.
+    pub path: Vec<Segment>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable dotted code; see the code table in `docs/CODES.md`.
+    pub code: String,
+    /// Human-readable message in the requested locale; never contains a credential.
+    pub message: String,
+    /// The values the message was built from; never a credential.
+    pub params: Map<String, Value>,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "(document)"
+        } else {
+            &self.pointer
+        };
+        write!(
+            f,
+            "{at}: {}: {} [{}]",
+            self.severity, self.message, self.code
+        )
+    }
+}
+
+/// The result of one validation: every issue, in document order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Report {
+    /// `true` when no issue is an error (warnings never make a payload invalid).
+    pub valid: bool,
+    /// All issues, in document order.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// Builds a report from its issues, computing `valid`.
+    pub fn from_issues(issues: Vec<Issue>) -> Report {
+        let valid = !issues.iter().any(|i| i.severity == Severity::Error);
+        Report { valid, issues }
+    }
+
+    /// The issues that are errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
+    }
+
+    /// The issues that are warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for issue in &self.issues {
+            writeln!(f, "{issue}")?;
+        }
+        write!(
+            f,
+            "{} ({} errors, {} warnings)",
+            if self.valid { "valid" } else { "invalid" },
+            self.errors().count(),
+            self.warnings().count()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        let p = vec![
+            Segment::Key("a/b".into()),
+            Segment::Index(3),
+            Segment::Key("m~n".into()),
+        ];
+        assert_eq!(pointer_of(&p), "/a~1b/3/m~0n");
+        assert_eq!(pointer_of(&[]), "");
+    }
+
+    #[test]
+    fn path_serializes_numbers_and_strings() {
+        let p = vec![Segment::Key("dids".into()), Segment::Index(0)];
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"["dids",0]"#);
+    }
+}

@@ -1,0 +1,170 @@
+//! Target ids and options: the same strings on every surface.
+
+use crate::schema::Object;
+use crate::vendors::yeastar::message_channel::Op;
+use crate::vendors::yeastar::{self, providers::Kind};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+/// What a payload is: one endpoint's request body or one response object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Target {
+    /// Body of `POST /openapi/v1.0/message_channel/create` [001].
+    #[serde(rename = "yeastar.message_channel.create")]
+    YeastarMessageChannelCreate,
+    /// Body of `POST /openapi/v1.0/message_channel/update` [000].
+    #[serde(rename = "yeastar.message_channel.update")]
+    YeastarMessageChannelUpdate,
+}
+
+impl Target {
+    /// Every target, in the order of `RULES.md`.
+    pub const ALL: &'static [Target] = &[
+        Target::YeastarMessageChannelCreate,
+        Target::YeastarMessageChannelUpdate,
+    ];
+
+    /// The target id (`"yeastar.message_channel.create"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Target::YeastarMessageChannelCreate => "yeastar.message_channel.create",
+            Target::YeastarMessageChannelUpdate => "yeastar.message_channel.update",
+        }
+    }
+
+    /// Whether the payload is a request (unknown fields are errors) rather than a response
+    /// (unknown fields are warnings).
+    pub fn is_request(self) -> bool {
+        true
+    }
+
+    /// The rules that apply to `doc` under `options`.
+    pub(crate) fn schema(self, doc: &Value, options: &Options) -> Arc<Object> {
+        match self {
+            Target::YeastarMessageChannelCreate => {
+                yeastar::message_channel(Op::Create, doc, options)
+            }
+            Target::YeastarMessageChannelUpdate => {
+                yeastar::message_channel(Op::Update, doc, options)
+            }
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// An unknown target id was named (a caller's mistake: CLI exit 2, a `TypeError` in
+/// JavaScript).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown target {given:?}; known targets: {}", Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>().join(", "))]
+pub struct UnknownTarget {
+    given: String,
+}
+
+impl FromStr for Target {
+    type Err = UnknownTarget;
+    fn from_str(s: &str) -> Result<Target, UnknownTarget> {
+        Target::ALL
+            .iter()
+            .copied()
+            .find(|t| t.id() == s)
+            .ok_or_else(|| UnknownTarget {
+                given: s.to_string(),
+            })
+    }
+}
+
+/// The language of messages. Codes and params never change with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Locale {
+    /// English (the default).
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// Brazilian Portuguese.
+    #[serde(rename = "pt-BR")]
+    PtBr,
+}
+
+impl Locale {
+    /// Every locale.
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::ZhCn, Locale::PtBr];
+
+    /// The locale tag (`"en"`, `"zh-CN"`, `"pt-BR"`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+            Locale::PtBr => "pt-BR",
+        }
+    }
+}
+
+/// An unknown locale tag was named.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown locale {given:?}; known locales: en, zh-CN, pt-BR")]
+pub struct UnknownLocale {
+    given: String,
+}
+
+impl FromStr for Locale {
+    type Err = UnknownLocale;
+    fn from_str(s: &str) -> Result<Locale, UnknownLocale> {
+        Locale::ALL
+            .iter()
+            .copied()
+            .find(|l| l.tag().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownLocale {
+                given: s.to_string(),
+            })
+    }
+}
+
+/// Options of a validation; every field is optional.
+///
+/// ```
+/// use channel_rules::{Options, Locale};
+///
+/// let options: Options = serde_json::from_str(r#"{"channel": "twilio", "locale": "pt-BR"}"#).unwrap();
+/// assert_eq!(options.channel.unwrap().id(), "twilio");
+/// assert_eq!(options.locale, Locale::PtBr);
+/// ```
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// The Yeastar kind, for updates (an update body has no `channel`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Kind>,
+    /// The channel's current state as the PBX returns it, for updates: gives the kind and
+    /// lets the update's hazards (what it would delete or clear) be reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<Value>,
+    /// The language of messages.
+    #[serde(default)]
+    pub locale: Locale,
+    /// Healthing's allowed `assignment_mode` values, when the caller knows them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment_modes: Option<Vec<String>>,
+}
+
+impl fmt::Debug for Options {
+    /// `current` holds credentials, so only whether it is set is shown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("channel", &self.channel)
+            .field("current", &self.current.as_ref().map(|_| "<redacted>"))
+            .field("locale", &self.locale)
+            .field("assignment_modes", &self.assignment_modes)
+            .finish()
+    }
+}

@@ -1,0 +1,3 @@
+//! The vendors' rules, one module each, written as data in the model of `schema.rs`.
+
+pub mod yeastar;

@@ -1,0 +1,27 @@
+//! Yeastar P-Series PBX OpenAPI.
+
+pub mod message_channel;
+pub mod providers;
+
+use crate::schema::Object;
+use crate::target::Options;
+use message_channel::Op;
+use providers::Kind;
+use serde_json::Value;
+use std::sync::Arc;
+
+/// The message-channel rules for `doc`: the kind is the payload's `channel` on create; on
+/// update the `channel` option, else the `channel` of the `current` state.
+pub fn message_channel(op: Op, doc: &Value, options: &Options) -> Arc<Object> {
+    let named = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .and_then(|s| s.parse::<Kind>().ok())
+    };
+    let kind = match op {
+        Op::Create => named(doc.get("channel")),
+        Op::Update => options
+            .channel
+            .or_else(|| named(options.current.as_ref().and_then(|c| c.get("channel")))),
+    };
+    message_channel::schema(op, kind)
+}

@@ -1,0 +1,289 @@
+//! Replays every fixture file under `tests/fixtures/` (format: `tests/fixtures/README.md`).
+
+use channel_rules::{codes::CODES, pointer_of, validate, validate_str, Options, Report, Target};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            fixture_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "json")
+            && p.file_name().is_some_and(|n| n != "bases.json")
+        {
+            out.push(p);
+        }
+    }
+}
+
+fn bases() -> Map<String, Value> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/bases.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Splits a JSON Pointer into unescaped tokens.
+fn tokens(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+fn remove(doc: &mut Value, pointer: &str) {
+    let t = tokens(pointer);
+    let (last, parents) = t.split_last().expect("non-empty pointer");
+    let mut cur = doc;
+    for p in parents {
+        cur = match cur {
+            Value::Object(m) => m.get_mut(p).unwrap_or_else(|| panic!("no {pointer}")),
+            Value::Array(a) => &mut a[p.parse::<usize>().unwrap()],
+            _ => panic!("cannot descend into {pointer}"),
+        };
+    }
+    match cur {
+        Value::Object(m) => {
+            m.shift_remove(last)
+                .unwrap_or_else(|| panic!("nothing at {pointer}"));
+        }
+        Value::Array(a) => {
+            a.remove(last.parse::<usize>().unwrap());
+        }
+        _ => panic!("cannot remove {pointer}"),
+    }
+}
+
+fn set(doc: &mut Value, pointer: &str, value: Value) {
+    let t = tokens(pointer);
+    if t.is_empty() {
+        *doc = value;
+        return;
+    }
+    let (last, parents) = t.split_last().unwrap();
+    let mut cur = doc;
+    for p in parents {
+        cur = match cur {
+            Value::Object(m) => m
+                .entry(p.clone())
+                .or_insert_with(|| Value::Object(Map::new())),
+            Value::Array(a) => &mut a[p.parse::<usize>().unwrap()],
+            _ => panic!("cannot descend into {pointer}"),
+        };
+    }
+    match cur {
+        Value::Object(m) => {
+            m.insert(last.clone(), value);
+        }
+        Value::Array(a) if last == "-" => a.push(value),
+        Value::Array(a) => {
+            let i: usize = last.parse().unwrap();
+            if i == a.len() {
+                a.push(value);
+            } else {
+                a[i] = value;
+            }
+        }
+        _ => panic!("cannot set {pointer}"),
+    }
+}
+
+enum Payload {
+    Value(Value),
+    Text(String),
+}
+
+fn payload_of(case: &Map<String, Value>, bases: &Map<String, Value>) -> Payload {
+    if let Some(v) = case.get("payload") {
+        return Payload::Value(v.clone());
+    }
+    if let Some(t) = case.get("payload_text") {
+        return Payload::Text(t.as_str().unwrap().to_string());
+    }
+    if let Some(f) = case.get("payload_file") {
+        return Payload::Text(std::fs::read_to_string(root().join(f.as_str().unwrap())).unwrap());
+    }
+    let name = case["base"]
+        .as_str()
+        .expect("payload, payload_text, payload_file or base");
+    let mut doc = bases
+        .get(name)
+        .unwrap_or_else(|| panic!("no base {name}"))
+        .clone();
+    for p in case
+        .get("without")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        remove(&mut doc, p.as_str().unwrap());
+    }
+    for (p, v) in case
+        .get("with")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        set(&mut doc, p, v.clone());
+    }
+    Payload::Value(doc)
+}
+
+/// Every `account_data` value of a document (the credentials that must never be echoed).
+fn secrets(doc: &Value, out: &mut Vec<String>) {
+    if let Some(items) = doc.get("account_data").and_then(Value::as_array) {
+        for item in items {
+            if let Some(v) = item.get("v").and_then(Value::as_str) {
+                if v.chars().count() >= 4 {
+                    out.push(v.to_string());
+                }
+            }
+        }
+    }
+}
+
+fn check_invariants(label: &str, report: &Report, secrets: &[String]) {
+    let has_error = report
+        .issues
+        .iter()
+        .any(|i| i.severity == channel_rules::Severity::Error);
+    assert_eq!(report.valid, !has_error, "{label}: valid flag");
+    for issue in &report.issues {
+        assert_eq!(
+            issue.pointer,
+            pointer_of(&issue.path),
+            "{label}: pointer vs path"
+        );
+        assert!(
+            CODES.iter().any(|c| c.code == issue.code),
+            "{label}: code {} is not in the code table",
+            issue.code
+        );
+        assert!(!issue.message.is_empty(), "{label}: empty message");
+        assert!(
+            !issue.message.contains('{') || issue.code == "json.syntax",
+            "{label}: unrendered message {:?}",
+            issue.message
+        );
+    }
+    let outputs = [
+        serde_json::to_string(report).unwrap(),
+        format!("{report:?}"),
+        format!("{report}"),
+    ];
+    for s in secrets {
+        for out in &outputs {
+            assert!(
+                !out.contains(s.as_str()),
+                "{label}: a credential value leaked into the output"
+            );
+        }
+    }
+}
+
+#[test]
+fn fixtures() {
+    let bases = bases();
+    let mut files = Vec::new();
+    fixture_files(&root().join("tests/fixtures"), &mut files);
+    assert!(!files.is_empty(), "no fixture files");
+    let mut cases = 0;
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let doc: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let rel = file.strip_prefix(root()).unwrap().display().to_string();
+        for case in doc["cases"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{rel}: no cases"))
+        {
+            let case = case.as_object().unwrap();
+            let name = case["name"].as_str().unwrap();
+            let label = format!("{rel}: {name}");
+            let target: Target = case["target"].as_str().unwrap().parse().unwrap();
+            let mut opts_json = case
+                .get("options")
+                .cloned()
+                .unwrap_or(Value::Object(Map::new()));
+            if let Some(b) = case.get("current_base").and_then(Value::as_str) {
+                opts_json["current"] = bases[b].clone();
+            }
+            let options: Options = serde_json::from_value(opts_json)
+                .unwrap_or_else(|e| panic!("{label}: options: {e}"));
+            let payload = payload_of(case, &bases);
+            let mut secret_values = Vec::new();
+            let report = match &payload {
+                Payload::Value(v) => {
+                    secrets(v, &mut secret_values);
+                    validate(target, v, &options)
+                }
+                Payload::Text(t) => {
+                    if let Ok(v) = serde_json::from_str::<Value>(t) {
+                        secrets(&v, &mut secret_values);
+                    }
+                    validate_str(target, t, &options)
+                }
+            };
+            if let Some(c) = &options.current {
+                secrets(c, &mut secret_values);
+            }
+            check_invariants(&label, &report, &secret_values);
+            let expected = case["expect"].as_array().unwrap();
+            let got: Vec<(String, String, String)> = report
+                .issues
+                .iter()
+                .map(|i| (i.pointer.clone(), i.code.clone(), i.severity.to_string()))
+                .collect();
+            let want: Vec<(String, String, String)> = expected
+                .iter()
+                .map(|e| {
+                    (
+                        e["pointer"].as_str().unwrap().to_string(),
+                        e["code"].as_str().unwrap().to_string(),
+                        e["severity"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            if got != want {
+                failures.push(format!(
+                    "{label}\n  expected: {want:?}\n  got:      {got:?}\n  messages: {:?}",
+                    report.issues.iter().map(|i| &i.message).collect::<Vec<_>>()
+                ));
+            } else {
+                for (e, i) in expected.iter().zip(&report.issues) {
+                    for (k, v) in e
+                        .get("params")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                    {
+                        if i.params.get(k) != Some(v) {
+                            failures.push(format!(
+                                "{label}\n  {} param {k}: expected {v}, got {:?}",
+                                i.pointer,
+                                i.params.get(k)
+                            ));
+                        }
+                    }
+                }
+            }
+            cases += 1;
+        }
+    }
+    println!("{cases} fixture cases in {} files", files.len());
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
