@@ -1,1 +1,204 @@
-fn main() {}
+//! The `channel-rules` command: checks payload files against a target's rules.
+//!
+//! Thin on purpose: it parses arguments, reads files, calls the library, prints reports.
+//! Exit status: 0 when no file has an error, 1 when any has, 2 for a usage error, an
+//! unknown target or kind, or a file that cannot be read.
+
+use channel_rules::{validate_str, Kind, Locale, Options, Report, Severity, Target};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::Value;
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "channel-rules",
+    version,
+    about = "Checks message-channel configuration payloads as the vendors' APIs document them"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check payload files (or - for standard input) against a target.
+    Check {
+        /// The target id, such as yeastar.message_channel.create (see `channel-rules targets`).
+        #[arg(long, value_parser = parse_target)]
+        target: Target,
+        /// The Yeastar channel kind, for updates (twilio, whatsapp, facebook, ...).
+        #[arg(long, value_parser = parse_kind)]
+        channel: Option<Kind>,
+        /// A JSON file with the channel's current state, for updates.
+        #[arg(long, value_name = "FILE")]
+        current: Option<String>,
+        /// Language of messages: en, zh-CN or pt-BR.
+        #[arg(long, value_parser = parse_locale, default_value = "en")]
+        locale: Locale,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Files to check; - reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// List the target ids, one a line.
+    Targets,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn parse_target(s: &str) -> Result<Target, String> {
+    s.parse()
+        .map_err(|e: channel_rules::UnknownTarget| e.to_string())
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+        .map_err(|e: channel_rules::UnknownKind| e.to_string())
+}
+
+fn parse_locale(s: &str) -> Result<Locale, String> {
+    s.parse()
+        .map_err(|e: channel_rules::UnknownLocale| e.to_string())
+}
+
+fn read(path: &str) -> std::io::Result<String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Targets => {
+            for t in Target::ALL {
+                println!("{}", t.id());
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Check {
+            target,
+            channel,
+            current,
+            locale,
+            format,
+            files,
+        } => {
+            let current = match current.map(|p| load_current(&p)).transpose() {
+                Ok(c) => c,
+                Err(msg) => {
+                    eprintln!("channel-rules: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            let options = Options {
+                channel,
+                current,
+                locale,
+                ..Options::default()
+            };
+            check(target, &options, format, &files)
+        }
+    }
+}
+
+/// Reads the `--current` file. Its content holds credentials: errors never quote it.
+fn load_current(path: &str) -> Result<Value, String> {
+    let text = read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{path} is not JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        )
+    })
+}
+
+fn check(target: Target, options: &Options, format: Format, files: &[String]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    let colour = format == Format::Text && std::io::stdout().is_terminal();
+    let (mut errors, mut warnings, mut unreadable) = (0usize, 0usize, false);
+    let mut any_error = false;
+    for file in files {
+        let text = match read(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("channel-rules: cannot read {file}: {e}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let report = validate_str(target, &text, options);
+        any_error |= !report.valid;
+        errors += report.errors().count();
+        warnings += report.warnings().count();
+        let written = match format {
+            Format::Text => print_text(&mut out, file, &report, colour),
+            Format::Json if files.len() == 1 => serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out)),
+            Format::Json => {
+                let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
+                if let Value::Object(m) = &mut v {
+                    m.insert("file".into(), Value::String(file.clone()));
+                }
+                serde_json::to_writer(&mut out, &v)
+                    .map_err(std::io::Error::other)
+                    .and_then(|_| writeln!(out))
+            }
+        };
+        if written.is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if format == Format::Text {
+        let _ = writeln!(
+            out,
+            "{} file{} checked: {errors} error{}, {warnings} warning{}",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" },
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" },
+        );
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_text(
+    out: &mut impl Write,
+    file: &str,
+    report: &Report,
+    colour: bool,
+) -> std::io::Result<()> {
+    for issue in &report.issues {
+        let sev = match (colour, issue.severity) {
+            (false, s) => s.to_string(),
+            (true, Severity::Error) => "\x1b[1;31merror\x1b[0m".to_string(),
+            (true, Severity::Warning) => "\x1b[1;33mwarning\x1b[0m".to_string(),
+        };
+        writeln!(
+            out,
+            "{file}:{}: {sev}: {} [{}]",
+            issue.pointer, issue.message, issue.code
+        )?;
+    }
+    Ok(())
+}

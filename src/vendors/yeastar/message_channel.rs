@@ -129,8 +129,7 @@ const OBJECT_ID: Check = Check::Digits {
 /// once per process.
 pub fn schema(op: Op, kind: Option<Kind>) -> Arc<Object> {
     const SLOTS: usize = PROVIDERS.len() + 1;
-    const EMPTY: OnceLock<Arc<Object>> = OnceLock::new();
-    static BUILT: [OnceLock<Arc<Object>>; 2 * SLOTS] = [EMPTY; 2 * SLOTS];
+    static BUILT: [OnceLock<Arc<Object>>; 2 * SLOTS] = [const { OnceLock::new() }; 2 * SLOTS];
     let slot = kind.map_or(PROVIDERS.len(), Kind::index);
     BUILT[op as usize * SLOTS + slot]
         .get_or_init(|| Arc::new(build(op, kind)))

@@ -1,0 +1,24 @@
+# The handles README, CI and scripts use (shared/spec/INTERFACE.md, "Make targets").
+SHELL := /bin/bash
+CLI := cargo run --quiet --release --bin channel-rules --
+EXAMPLES := examples/yeastar
+
+.PHONY: run test test-rust build
+
+## run: check the bundled example payloads with the CLI and print the reports
+run:
+	$(CLI) check --target yeastar.message_channel.create $(EXAMPLES)/create-general-sms.json $(EXAMPLES)/create-whatsapp.json $(EXAMPLES)/create-facebook.json
+	$(CLI) check --target yeastar.message_channel.update --channel general $(EXAMPLES)/update-sms.json
+	@echo "# A payload with mistakes (exit status 1 is expected):"
+	@$(CLI) check --target yeastar.message_channel.create $(EXAMPLES)/create-twilio-with-mistakes.json; test $$? -eq 1
+
+## test: every test
+test: test-rust
+
+test-rust:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo test
+
+build:
+	cargo build --release

@@ -1,0 +1,240 @@
+//! The command line of INTERFACE.md: formats, stdin, exit statuses.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn cli(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_channel-rules"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const CREATE: &str = "yeastar.message_channel.create";
+const UPDATE: &str = "yeastar.message_channel.update";
+
+#[test]
+fn targets_one_a_line() {
+    let o = cli(&["targets"], None);
+    assert!(o.status.success());
+    let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    let ids: Vec<String> = channel_rules::Target::ALL
+        .iter()
+        .map(|t| t.id().to_string())
+        .collect();
+    assert_eq!(lines, ids);
+}
+
+#[test]
+fn valid_examples_exit_zero_with_warnings_in_text() {
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            CREATE,
+            "examples/yeastar/create-general-sms.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("examples/yeastar/create-general-sms.json:/dids/0/did_number: warning: "));
+    assert!(out.contains("[phone.invalid]"));
+    assert!(
+        out.trim_end()
+            .ends_with("1 file checked: 0 errors, 1 warning"),
+        "{out}"
+    );
+    assert!(!out.contains('\x1b'), "no colour when not a terminal");
+}
+
+#[test]
+fn errors_exit_one() {
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            CREATE,
+            "examples/yeastar/create-twilio-with-mistakes.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains(": error: "));
+}
+
+#[test]
+fn json_for_one_file_is_one_report() {
+    let o = cli(
+        &["check", "--target", UPDATE, "--format", "json", "-"],
+        Some(r#"{"id": 0}"#),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["issues"][0]["pointer"], "/id");
+    assert_eq!(v["issues"][0]["path"][0], "id");
+    assert_eq!(v["issues"][0]["code"], "integer.too_small");
+    assert!(v.get("file").is_none());
+}
+
+#[test]
+fn json_for_several_files_is_one_line_each_with_file() {
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            CREATE,
+            "--format",
+            "json",
+            "examples/yeastar/create-facebook.json",
+            "examples/yeastar/create-whatsapp.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(second["file"], "examples/yeastar/create-whatsapp.json");
+    assert_eq!(second["valid"], true);
+}
+
+#[test]
+fn malformed_json_is_an_error_at_the_document() {
+    let o = cli(
+        &["check", "--target", CREATE, "-"],
+        Some("{\n  \"name\": ,\n}"),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("-:: error: malformed JSON at line 2, column 11"),
+        "{out}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    for args in [
+        vec!["check", "--target", "yeastar.nope", "x.json"],
+        vec![
+            "check",
+            "--target",
+            UPDATE,
+            "--channel",
+            "twillio",
+            "x.json",
+        ],
+        vec!["check", "--target", UPDATE, "--locale", "fr", "x.json"],
+        vec!["check", "--target", UPDATE],
+        vec!["frobnicate"],
+    ] {
+        let o = cli(&args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+    }
+    let o = cli(&["check", "--target", "yeastar.nope", "x.json"], None);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("yeastar.message_channel.create"),
+        "names the known targets: {err}"
+    );
+}
+
+#[test]
+fn unreadable_file_exits_two_and_still_checks_the_others() {
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            CREATE,
+            "no-such-file.json",
+            "examples/yeastar/create-facebook.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("2 files checked"));
+}
+
+#[test]
+fn current_file_gives_the_kind_and_the_hazards() {
+    let dir = std::env::temp_dir().join(format!("channel-rules-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let current = dir.join("current.json");
+    std::fs::write(
+        &current,
+        r#"{"id": 267, "channel": "twilio", "account_data": [{"k": "auth_token", "v": "dG9wLXNlY3JldC12YWx1ZQ=="}],
+            "dids": [{"id": 5, "did_number": "+12125551234", "destination_type": "api"}]}"#,
+    )
+    .unwrap();
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            UPDATE,
+            "--current",
+            current.to_str().unwrap(),
+            "-",
+        ],
+        Some(r#"{"id": 267, "dids": [], "account_data": [{"k": "auth_token", "v": "bad"}]}"#),
+    );
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("[update.removes_item]"), "{out}");
+    assert!(
+        out.contains("[credential.key_missing]"),
+        "twilio keys were checked: {out}"
+    );
+    assert!(
+        !out.contains("dG9wLXNlY3JldC12YWx1ZQ"),
+        "never echoes the current credentials"
+    );
+    std::fs::write(&current, "{ not json").unwrap();
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            UPDATE,
+            "--current",
+            current.to_str().unwrap(),
+            "-",
+        ],
+        Some("{}"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn locale_changes_messages_not_codes() {
+    let en = cli(
+        &["check", "--target", UPDATE, "--format", "json", "-"],
+        Some(r#"{"id": 0}"#),
+    );
+    let pt = cli(
+        &[
+            "check", "--target", UPDATE, "--locale", "pt-BR", "--format", "json", "-",
+        ],
+        Some(r#"{"id": 0}"#),
+    );
+    let en: serde_json::Value = serde_json::from_str(&stdout(&en)).unwrap();
+    let pt: serde_json::Value = serde_json::from_str(&stdout(&pt)).unwrap();
+    assert_eq!(en["issues"][0]["code"], pt["issues"][0]["code"]);
+    assert_eq!(en["issues"][0]["params"], pt["issues"][0]["params"]);
+}

@@ -1,0 +1,222 @@
+//! Bad input never panics: deep nesting, huge numbers, odd roots, and every wrong type at
+//! every position of real payloads give issues, not panics.
+
+use channel_rules::{validate, validate_str, Options, Target};
+use serde_json::{json, Value};
+
+fn all_options() -> Vec<Options> {
+    let current: Value =
+        serde_json::from_str(include_str!("../examples/yeastar/update-sms.json")).unwrap();
+    vec![
+        Options::default(),
+        Options {
+            channel: Some("twilio".parse().unwrap()),
+            ..Options::default()
+        },
+        Options {
+            channel: Some("facebook".parse().unwrap()),
+            ..Options::default()
+        },
+        Options {
+            current: Some(current),
+            ..Options::default()
+        },
+        Options {
+            current: Some(json!([1, {"channel": 5}])),
+            ..Options::default()
+        },
+    ]
+}
+
+fn seeds() -> Vec<Value> {
+    [
+        include_str!("../examples/yeastar/create-general-sms.json"),
+        include_str!("../examples/yeastar/create-whatsapp.json"),
+        include_str!("../examples/yeastar/create-facebook.json"),
+        include_str!("../examples/yeastar/update-sms.json"),
+        include_str!("../examples/yeastar/create-twilio-with-mistakes.json"),
+    ]
+    .iter()
+    .map(|t| serde_json::from_str(t).unwrap())
+    .collect()
+}
+
+/// Every JSON Pointer of a document.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => {
+            for (k, c) in m {
+                pointers(
+                    c,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        Value::Array(a) => {
+            for (i, c) in a.iter().enumerate() {
+                pointers(c, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_wrong_type_at_every_position() {
+    let replacements = [
+        Value::Null,
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(2.5),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!(1e300),
+        json!(""),
+        json!("x"),
+        json!([]),
+        json!([null, 1, "a"]),
+        json!({}),
+        json!({"k": 1, "v": []}),
+    ];
+    let mut runs = 0;
+    for doc in seeds() {
+        let mut ps = Vec::new();
+        pointers(&doc, String::new(), &mut ps);
+        for p in &ps {
+            for r in &replacements {
+                let mut d = doc.clone();
+                *d.pointer_mut(p).unwrap() = r.clone();
+                for t in channel_rules::Target::ALL {
+                    for o in all_options() {
+                        let report = validate(*t, &d, &o);
+                        assert_eq!(
+                            report.valid,
+                            report.errors().next().is_none(),
+                            "valid flag is consistent"
+                        );
+                        runs += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(runs > 1000, "{runs}");
+}
+
+#[test]
+fn non_object_roots_are_one_type_error() {
+    for root in [
+        json!(null),
+        json!([]),
+        json!("text"),
+        json!(42),
+        json!(true),
+    ] {
+        for t in Target::ALL {
+            let r = validate(*t, &root, &Options::default());
+            assert!(!r.valid);
+            assert_eq!(r.issues.len(), 1, "{root}");
+            assert_eq!(r.issues[0].code, "type.mismatch");
+            assert_eq!(r.issues[0].pointer, "");
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_is_a_syntax_error_or_ignored() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let r = validate_str(
+        Target::YeastarMessageChannelCreate,
+        &deep,
+        &Options::default(),
+    );
+    assert_eq!(r.issues[0].code, "json.syntax");
+    // Deep but parseable, inside an unknown field: reported once, never entered.
+    let nested = format!(
+        r#"{{"id": 1, "extra": {}1{}}}"#,
+        "[".repeat(120),
+        "]".repeat(120)
+    );
+    let r = validate_str(
+        Target::YeastarMessageChannelUpdate,
+        &nested,
+        &Options::default(),
+    );
+    assert_eq!(r.issues.len(), 1);
+    assert_eq!(r.issues[0].code, "field.unknown");
+    // A deep Value built in code (no parser limit): the walk follows the schema, not the
+    // payload, so it stops at the first level the rules do not describe.
+    let mut v = json!(1);
+    for _ in 0..500 {
+        v = json!({ "dids": [v] });
+    }
+    let r = validate(Target::YeastarMessageChannelCreate, &v, &Options::default());
+    assert!(!r.valid);
+}
+
+#[test]
+fn huge_numbers_and_odd_text() {
+    for text in [
+        r#"{"id": 1e999}"#,
+        r#"{"id": 123456789012345678901234567890}"#,
+        r#"{"id": -0}"#,
+        r#"{"id": 18446744073709551615}"#,
+        "\u{feff}{}",
+        "",
+        "   ",
+        r#"{"id": 1} trailing"#,
+        r#"{"name": "\ud800"}"#,
+        r#"{"id": 1, "id": 2}"#,
+    ] {
+        let r = validate_str(
+            Target::YeastarMessageChannelUpdate,
+            text,
+            &Options::default(),
+        );
+        assert!(!r.issues.is_empty() || r.valid, "{text}");
+    }
+    let r = validate_str(
+        Target::YeastarMessageChannelUpdate,
+        r#"{"id": 18446744073709551615}"#,
+        &Options::default(),
+    );
+    assert!(r.valid, "a huge id is still an integer >= 1");
+    let r = validate_str(
+        Target::YeastarMessageChannelUpdate,
+        r#"{"id": -9223372036854775808}"#,
+        &Options::default(),
+    );
+    assert_eq!(r.issues[0].code, "integer.too_small");
+}
+
+#[test]
+fn scrambled_bytes_never_panic() {
+    // A small deterministic generator: mutate the seed texts byte by byte.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let texts = [
+        include_str!("../examples/yeastar/create-general-sms.json"),
+        include_str!("../examples/yeastar/update-sms.json"),
+    ];
+    for _ in 0..3000 {
+        let t = texts[(next() % 2) as usize].as_bytes();
+        let mut b = t.to_vec();
+        for _ in 0..(next() % 4 + 1) {
+            let i = (next() as usize) % b.len();
+            let alphabet = b"{}[]\",:0123456789+-ax \\";
+            b[i] = alphabet[(next() as usize) % alphabet.len()];
+        }
+        let s = String::from_utf8_lossy(&b);
+        for t in Target::ALL {
+            let _ = validate_str(*t, &s, &Options::default());
+        }
+    }
+}
