@@ -79,6 +79,11 @@ pub use report::{pointer_of, Issue, Report, Segment, Severity};
 pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};
 pub use vendors::yeastar::providers::{Kind, UnknownKind};
 
+/// The README's Rust examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 use checks::Finding;
 use engine::Located;
 use serde_json::Value;
