@@ -82,11 +82,20 @@ fn show(name: &str, v: &Value, locale: Locale) -> String {
     match v {
         Value::String(s) if name == "char" => char_name(s, locale),
         Value::String(s) => s.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| show("", i, locale))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Value::Array(items) => {
+            // `is` lists alternatives ("extension or queue"); other lists enumerate.
+            let sep = match (name, locale) {
+                ("is", Locale::En) => " or ",
+                ("is", Locale::ZhCn) => " 或 ",
+                ("is", Locale::PtBr) => " ou ",
+                _ => ", ",
+            };
+            items
+                .iter()
+                .map(|i| show("", i, locale))
+                .collect::<Vec<_>>()
+                .join(sep)
+        }
         other => other.to_string(),
     }
 }
@@ -118,6 +127,7 @@ fn char_name(c: &str, locale: Locale) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+    use std::collections::BTreeSet;
 
     #[test]
     fn optional_parts_need_their_params() {
@@ -147,5 +157,45 @@ mod tests {
         let p = json!({"reason": "char", "char": " ", "position": 3, "min": 7, "max": 15});
         let m = render(Locale::En, "phone.e164", p.as_object().unwrap());
         assert!(m.contains("found a space at position 3"), "{m}");
+    }
+
+    /// The `{param}` names a template uses.
+    fn param_names(template: &str) -> BTreeSet<&str> {
+        let mut names = BTreeSet::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let close = after
+                .find('}')
+                .unwrap_or_else(|| panic!("unclosed '{{' in {template:?}"));
+            names.insert(&after[..close]);
+            rest = &after[close + 1..];
+        }
+        names
+    }
+
+    #[test]
+    fn locales_match_english_keys_and_params() {
+        let en = catalogue(Locale::En);
+        let en_keys: BTreeSet<&str> = en.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            en_keys.len(),
+            en.len(),
+            "duplicate key in the English catalogue"
+        );
+        for &locale in Locale::ALL {
+            let table = catalogue(locale);
+            let keys: BTreeSet<&str> = table.iter().map(|(k, _)| *k).collect();
+            assert_eq!(keys.len(), table.len(), "duplicate key in {locale:?}");
+            assert_eq!(keys, en_keys, "key set of {locale:?} differs from English");
+            for (key, template) in table {
+                let english = lookup(Locale::En, key).unwrap();
+                assert_eq!(
+                    param_names(template),
+                    param_names(english),
+                    "params of {key:?} in {locale:?} differ from English"
+                );
+            }
+        }
     }
 }
