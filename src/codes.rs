@@ -49,6 +49,8 @@ codes! {
     "url.invalid" "error" "An endpoint that is not an absolute URL with a host (`reason`: `scheme`, `host`, `port`, `whitespace`).";
     "pattern.mismatch" "either" "A value that does not match the vendor's `pattern`.";
     "uuid.invalid" "either" "Not a hyphenated UUID.";
+    "datetime.invalid" "error" "Not an RFC 3339 date-time with an offset (`2024-11-21T08:56:12.986Z`); impossible dates and times count too.";
+    "regex.invalid" "error" "A value that must be a regular expression does not compile.";
     "credential.key_missing" "error" "A required `account_data` key is absent; reported at `/account_data` with the `key` named.";
     "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`).";
     "credential.key_duplicate" "error" "An `account_data` key given twice; reported at the later `/k`.";

@@ -139,6 +139,11 @@ impl Walker {
                 _ => self.mismatch(path, "string", v),
             },
             Shape::Object(obj) => self.object(obj, v, path, cur),
+            Shape::FreeObject => {
+                if !v.is_object() {
+                    self.mismatch(path, "object", v);
+                }
+            }
             Shape::Array(arr) => self.array(arr, v, path, cur),
             Shape::KeyedList(list) => self.keyed(list, v, path),
         }

@@ -74,6 +74,8 @@ pub mod report;
 pub mod schema;
 pub mod target;
 pub mod vendors;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use report::{pointer_of, Issue, Report, Segment, Severity};
 pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};

@@ -11,6 +11,8 @@ use crate::report::Severity;
 use regex::Regex;
 use std::sync::Arc;
 
+pub mod describe;
+
 /// An object: its known fields, what an unknown field is, and its cross-field rules.
 #[derive(Debug, Clone)]
 pub struct Object {
@@ -101,6 +103,8 @@ pub enum Shape {
     Str(Vec<Checked>),
     /// An object.
     Object(Arc<Object>),
+    /// An object whose members the vendor does not describe (not looked into).
+    FreeObject,
     /// An array.
     Array(Arc<ArrayOf>),
     /// An array of `{key, value}` pairs with a closed set of keys (Yeastar `account_data`).
@@ -115,7 +119,7 @@ impl Shape {
             Shape::Bool => "boolean",
             Shape::Int(_) => "integer",
             Shape::Str(_) => "string",
-            Shape::Object(_) => "object",
+            Shape::Object(_) | Shape::FreeObject => "object",
             Shape::Array(_) | Shape::KeyedList(_) => "array",
         }
     }
@@ -203,7 +207,7 @@ pub enum Check {
     /// Not only whitespace (an empty string is left to `Chars`).
     NotBlank,
     /// One of a closed set of values; a near miss gets a suggestion.
-    OneOf(&'static [&'static str]),
+    OneOf(Choices),
     /// Only ASCII digits, `min..=max` of them.
     Digits {
         /// Fewest digits.
@@ -226,6 +230,48 @@ pub enum Check {
     Pattern(Arc<Pattern>),
     /// A UUID in its hyphenated form.
     Uuid,
+    /// An RFC 3339 date-time (`2024-11-21T08:56:12.986Z`).
+    DateTime,
+    /// A regular expression that compiles.
+    Regex,
+}
+
+impl Check {
+    /// One of a set of values fixed in the rules.
+    pub fn one_of(values: &'static [&'static str]) -> Check {
+        Check::OneOf(Choices::Fixed(values))
+    }
+    /// One of a set of values the caller gave (Healthing's `assignment_modes`).
+    pub fn one_of_owned(values: &[String]) -> Check {
+        Check::OneOf(Choices::Given(values.into()))
+    }
+}
+
+/// The values a [`Check::OneOf`] allows.
+#[derive(Debug, Clone)]
+pub enum Choices {
+    /// Written in the rules.
+    Fixed(&'static [&'static str]),
+    /// Given by the caller at run time.
+    Given(Arc<[String]>),
+}
+
+impl Choices {
+    /// The values, in order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Choices::Fixed(v) => Box::new(v.iter().copied()),
+            Choices::Given(v) => Box::new(v.iter().map(String::as_str)),
+        }
+    }
+    /// Whether `s` is one of them.
+    pub fn contains(&self, s: &str) -> bool {
+        self.iter().any(|c| c == s)
+    }
+    /// The values as owned strings.
+    pub fn to_vec(&self) -> Vec<String> {
+        self.iter().map(str::to_string).collect()
+    }
 }
 
 /// A compiled regular expression and what it means in words.

@@ -3,6 +3,7 @@
 use crate::schema::Object;
 use crate::vendors::yeastar::message_channel::Op;
 use crate::vendors::yeastar::{self, providers::Kind};
+use crate::vendors::{bird, healthing};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -18,6 +19,27 @@ pub enum Target {
     /// Body of `POST /openapi/v1.0/message_channel/update` [000].
     #[serde(rename = "yeastar.message_channel.update")]
     YeastarMessageChannelUpdate,
+    /// A Yeastar Live Chat channel to create [vendor].
+    #[serde(rename = "yeastar.livechat.create")]
+    YeastarLivechatCreate,
+    /// A Yeastar Live Chat channel update [vendor].
+    #[serde(rename = "yeastar.livechat.update")]
+    YeastarLivechatUpdate,
+    /// Healthing `ChannelUpdate`, body of `PUT /api/v1/channels/{channel_id}` [002].
+    #[serde(rename = "healthing.channel.update")]
+    HealthingChannelUpdate,
+    /// Healthing `ChannelResponse` [002].
+    #[serde(rename = "healthing.channel")]
+    HealthingChannel,
+    /// One Bird `Channel` object [003].
+    #[serde(rename = "bird.channel")]
+    BirdChannel,
+    /// A Bird channel list, `{results, nextPageToken?}` [003].
+    #[serde(rename = "bird.channel_list")]
+    BirdChannelList,
+    /// A Bird contact service window, `{serviceWindowExpireAt, ...}` [003].
+    #[serde(rename = "bird.channel_contact")]
+    BirdChannelContact,
 }
 
 impl Target {
@@ -25,6 +47,13 @@ impl Target {
     pub const ALL: &'static [Target] = &[
         Target::YeastarMessageChannelCreate,
         Target::YeastarMessageChannelUpdate,
+        Target::YeastarLivechatCreate,
+        Target::YeastarLivechatUpdate,
+        Target::HealthingChannelUpdate,
+        Target::HealthingChannel,
+        Target::BirdChannel,
+        Target::BirdChannelList,
+        Target::BirdChannelContact,
     ];
 
     /// The target id (`"yeastar.message_channel.create"`).
@@ -32,13 +61,27 @@ impl Target {
         match self {
             Target::YeastarMessageChannelCreate => "yeastar.message_channel.create",
             Target::YeastarMessageChannelUpdate => "yeastar.message_channel.update",
+            Target::YeastarLivechatCreate => "yeastar.livechat.create",
+            Target::YeastarLivechatUpdate => "yeastar.livechat.update",
+            Target::HealthingChannelUpdate => "healthing.channel.update",
+            Target::HealthingChannel => "healthing.channel",
+            Target::BirdChannel => "bird.channel",
+            Target::BirdChannelList => "bird.channel_list",
+            Target::BirdChannelContact => "bird.channel_contact",
         }
     }
 
     /// Whether the payload is a request (unknown fields are errors) rather than a response
     /// (unknown fields are warnings).
     pub fn is_request(self) -> bool {
-        true
+        matches!(
+            self,
+            Target::YeastarMessageChannelCreate
+                | Target::YeastarMessageChannelUpdate
+                | Target::YeastarLivechatCreate
+                | Target::YeastarLivechatUpdate
+                | Target::HealthingChannelUpdate
+        )
     }
 
     /// The rules that apply to `doc` under `options`.
@@ -50,6 +93,15 @@ impl Target {
             Target::YeastarMessageChannelUpdate => {
                 yeastar::message_channel(Op::Update, doc, options)
             }
+            Target::YeastarLivechatCreate => yeastar::livechat::schema(Op::Create),
+            Target::YeastarLivechatUpdate => yeastar::livechat::schema(Op::Update),
+            Target::HealthingChannelUpdate => {
+                healthing::channel_update(options.assignment_modes.as_deref())
+            }
+            Target::HealthingChannel => healthing::channel(options.assignment_modes.as_deref()),
+            Target::BirdChannel => bird::channel(),
+            Target::BirdChannelList => bird::channel_list(),
+            Target::BirdChannelContact => bird::channel_contact(),
         }
     }
 }

@@ -13,7 +13,8 @@ fn cli(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(s) = stdin {
-        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+        // The command may exit before reading (a usage error): a closed pipe is fine.
+        let _ = child.stdin.take().unwrap().write_all(s.as_bytes());
     } else {
         drop(child.stdin.take());
     }

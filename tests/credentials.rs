@@ -40,8 +40,15 @@ fn broken_credentials_are_described_not_quoted() {
             let account_data: Vec<_> = keys.iter().map(|k| json!({"k": k, "v": v})).collect();
             let payload = json!({"name": "x", "webhook_url_type": "fqdn", "channel": kind.id(),
                                  "account_data": account_data});
-            let report = validate(Target::YeastarMessageChannelCreate, &payload, &Options::default());
-            let out = format!("{}{report:?}{report}", serde_json::to_string(&report).unwrap());
+            let report = validate(
+                Target::YeastarMessageChannelCreate,
+                &payload,
+                &Options::default(),
+            );
+            let out = format!(
+                "{}{report:?}{report}",
+                serde_json::to_string(&report).unwrap()
+            );
             assert!(!out.contains(v.trim()), "{kind}: {v} leaked");
         }
     }

@@ -10,6 +10,17 @@ use crate::schema::Checked;
 use base64::engine::general_purpose::STANDARD;
 use base64::{DecodeError, Engine};
 
+/// Encodes a raw credential the way [001] wants it: standard base64 (RFC 4648 section 4,
+/// with `=` padding) of its UTF-8 bytes. What a form calls before it puts a typed secret
+/// into `account_data` (`encodeSecret` in JavaScript); [`base64`] accepts every output.
+///
+/// ```
+/// assert_eq!(channel_rules::checks::base64::encode("secret-token"), "c2VjcmV0LXRva2Vu");
+/// ```
+pub fn encode(raw: &str) -> String {
+    STANDARD.encode(raw.as_bytes())
+}
+
 /// Checks `s` as standard base64, then the decoded text against `decoded` (warnings).
 pub fn base64(s: &str, decoded: &[Checked], out: &mut Vec<Finding>) {
     if s.is_empty() {
@@ -112,5 +123,16 @@ mod tests {
         assert_eq!(codes("a-b_"), ["base64.url_safe"]);
         assert_eq!(codes("bXlB UElL"), ["base64.invalid"]);
         assert_eq!(codes("/w=="), ["base64.not_utf8"]);
+    }
+
+    #[test]
+    fn encode_is_what_the_check_accepts() {
+        assert_eq!(encode(""), "");
+        assert_eq!(encode("myAPIKey456"), "bXlBUElLZXk0NTY=");
+        // UTF-8 bytes, not UTF-16 code units or Latin-1.
+        assert_eq!(encode("clé"), "Y2zDqQ==");
+        for raw in ["a", "ab", "abc", "secret-token-value", "pässwörd ✓"] {
+            assert!(codes(&encode(raw)).is_empty(), "{raw}");
+        }
     }
 }

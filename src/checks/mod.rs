@@ -7,12 +7,14 @@ use crate::schema::{Check, Checked};
 use serde_json::{Map, Value};
 
 pub mod base64;
+pub mod datetime;
 pub mod digits;
 pub mod enums;
 pub mod integer;
 pub mod length;
 pub mod pattern;
 pub mod phone;
+pub mod regex;
 pub mod url;
 pub mod uuid;
 
@@ -65,6 +67,8 @@ pub fn apply(checked: &Checked, s: &str, secret: bool, out: &mut Vec<Finding>) {
         Check::HttpsUrl => url::https_url(s, out),
         Check::Pattern(p) => pattern::matches(s, p, out),
         Check::Uuid => uuid::uuid(s, out),
+        Check::DateTime => datetime::rfc3339(s, out),
+        Check::Regex => regex::compiles(s, out),
     }
     if checked.severity == Severity::Warning {
         for f in &mut out[start..] {
@@ -92,7 +96,7 @@ pub fn describe(check: &Check) -> String {
     match check {
         Check::Chars { min, max } => format!("{min} to {max} characters"),
         Check::NotBlank => "not blank".into(),
-        Check::OneOf(v) => format!("one of {}", v.join(", ")),
+        Check::OneOf(v) => format!("one of {}", v.to_vec().join(", ")),
         Check::Digits { min, max } if min == max => format!("{min} digits"),
         Check::Digits { .. } => "digits only".into(),
         Check::E164 => "an E.164 number".into(),
@@ -100,6 +104,8 @@ pub fn describe(check: &Check) -> String {
         Check::HttpsUrl => "an https:// URL".into(),
         Check::Pattern(p) => p.describes.into(),
         Check::Uuid => "a UUID".into(),
+        Check::DateTime => "an RFC 3339 date-time".into(),
+        Check::Regex => "a regular expression".into(),
     }
 }
 

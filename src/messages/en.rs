@@ -45,6 +45,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("url.invalid", "must be an absolute https:// URL"),
     ("pattern.mismatch", "must be {expected} (pattern {pattern})"),
     ("uuid.invalid", "must be a UUID in the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"),
+    ("datetime.invalid", "must be an RFC 3339 date-time such as 2024-11-21T08:56:12.986Z"),
+    ("regex.invalid", "must be a regular expression that compiles"),
     ("credential.key_missing", "the {channel} credentials need the key '{key}'"),
     ("credential.key_unknown", "'{key}' is not a credential key of {channel} channels (allowed: {allowed})[[; did you mean '{suggestion}'?]]"),
     ("credential.key_duplicate", "the key '{key}' is given more than once (first at item {first})"),

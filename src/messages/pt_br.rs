@@ -45,6 +45,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("url.invalid", "deve ser uma URL https:// absoluta"),
     ("pattern.mismatch", "deve ser {expected} (padrão {pattern})"),
     ("uuid.invalid", "deve ser um UUID no formato xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"),
+    ("datetime.invalid", "deve ser uma data e hora RFC 3339, como 2024-11-21T08:56:12.986Z"),
+    ("regex.invalid", "deve ser uma expressão regular válida"),
     ("credential.key_missing", "as credenciais de {channel} exigem a chave '{key}'"),
     ("credential.key_unknown", "'{key}' não é uma chave de credencial de canais {channel} (permitidas: {allowed})[[; você quis dizer '{suggestion}'?]]"),
     ("credential.key_duplicate", "a chave '{key}' foi informada mais de uma vez (primeira vez no item {first})"),

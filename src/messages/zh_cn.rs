@@ -45,6 +45,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("url.invalid", "必须是绝对 https:// URL"),
     ("pattern.mismatch", "必须是 {expected}（格式：{pattern}）"),
     ("uuid.invalid", "必须是 xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx 格式的 UUID"),
+    ("datetime.invalid", "必须是 RFC 3339 日期时间，例如 2024-11-21T08:56:12.986Z"),
+    ("regex.invalid", "必须是可编译的正则表达式"),
     ("credential.key_missing", "{channel} 凭据必须包含键 '{key}'"),
     ("credential.key_unknown", "'{key}' 不是 {channel} 渠道的凭据键（可用：{allowed}）[[；是否应为 '{suggestion}'？]]"),
     ("credential.key_duplicate", "键 '{key}' 重复出现（首次出现在索引 {first} 的项中）"),

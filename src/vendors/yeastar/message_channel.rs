@@ -216,8 +216,8 @@ fn shape(value: Value, op: Op, kind: Option<Kind>) -> Shape {
         Value::Id | Value::AtLeastOne => Shape::Int(IntRule::at_least(1)),
         Value::Flag => Shape::Int(IntRule::one_of(FLAG)),
         Value::Name => Shape::string([Check::Chars { min: 1, max: 127 }, Check::NotBlank]),
-        Value::WebhookUrlType => Shape::string([Check::OneOf(WEBHOOK_URL_TYPES)]),
-        Value::Channel => Shape::string([Check::OneOf(KIND_IDS)]),
+        Value::WebhookUrlType => Shape::string([Check::one_of(WEBHOOK_URL_TYPES)]),
+        Value::Channel => Shape::string([Check::one_of(KIND_IDS)]),
         Value::AnyString => Shape::Str(vec![]),
         Value::AccountData => Shape::KeyedList(Arc::new(match kind {
             Some(k) => k.credentials(),
@@ -279,7 +279,7 @@ fn dids(op: Op, family: Option<Family>) -> ArrayOf {
     fields.push(
         Field::new(
             "destination_type",
-            Shape::string([Check::OneOf(DESTINATION_TYPES)]),
+            Shape::string([Check::one_of(DESTINATION_TYPES)]),
         )
         .required(true)
         .doc("[001]", "extension, queue or api"),
@@ -343,7 +343,7 @@ fn members() -> ArrayOf {
     let member = Object {
         title: "Members",
         fields: vec![
-            Field::new("type", Shape::string([Check::OneOf(MEMBER_TYPES)]))
+            Field::new("type", Shape::string([Check::one_of(MEMBER_TYPES)]))
                 .required(true)
                 .doc("[001]", "extension, ext_group or organization"),
             Field::new("value", Shape::string([OBJECT_ID]))

@@ -1,5 +1,6 @@
 //! Yeastar P-Series PBX OpenAPI.
 
+pub mod livechat;
 pub mod message_channel;
 pub mod providers;
 

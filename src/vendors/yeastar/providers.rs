@@ -8,7 +8,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 /// The three kinds of message channel; each has its own field table in [001].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Family {
     /// An SMS channel through one of the 16 providers.
     Sms = 0,
@@ -18,8 +19,10 @@ pub enum Family {
     Facebook = 2,
 }
 
-/// One value of `channel` and the credentials it takes.
-#[derive(Debug)]
+/// One value of `channel` and the credentials it takes. Its JSON form (`kinds()` in
+/// JavaScript, for forms) is the row as written: `{"id", "label", "family", "required",
+/// "optional"}`.
+#[derive(Debug, Serialize)]
 pub struct Provider {
     /// The `channel` value.
     pub id: &'static str,
@@ -233,5 +236,21 @@ mod tests {
         let ids: Vec<&str> = PROVIDERS.iter().map(|p| p.id).collect();
         assert_eq!(ids, KIND_IDS);
         assert_eq!(PROVIDERS.iter().filter(|p| p.family == Sms).count(), 16);
+    }
+
+    #[test]
+    fn the_table_as_json() {
+        let rows = serde_json::to_value(PROVIDERS).unwrap();
+        assert_eq!(rows.as_array().unwrap().len(), KIND_IDS.len());
+        assert_eq!(
+            rows[12],
+            serde_json::json!({"id": "twilio", "label": "Twilio", "family": "sms",
+                "required": ["account_sid", "auth_token"], "optional": []})
+        );
+        assert_eq!(rows[16]["family"], "whatsapp");
+        assert_eq!(
+            rows[0]["optional"],
+            serde_json::json!(["api_secret", "api_verify_url"])
+        );
     }
 }
