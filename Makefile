@@ -9,6 +9,12 @@ EXAMPLES := examples/yeastar
 run:
 	$(CLI) check --target yeastar.message_channel.create $(EXAMPLES)/create-general-sms.json $(EXAMPLES)/create-whatsapp.json $(EXAMPLES)/create-facebook.json
 	$(CLI) check --target yeastar.message_channel.update --channel general $(EXAMPLES)/update-sms.json
+	$(CLI) check --target yeastar.livechat.create $(EXAMPLES)/livechat-create.json
+	$(CLI) check --target healthing.channel.update examples/healthing/channel-update.json
+	$(CLI) check --target healthing.channel examples/healthing/channel.json
+	$(CLI) check --target bird.channel_contact examples/bird/channel-contact.json
+	@echo "# The Bird page's own example breaks its own ^https:// pattern (exit status 1 is expected):"
+	@$(CLI) check --target bird.channel examples/bird/channel.json; test $$? -eq 1
 	@echo "# A payload with mistakes (exit status 1 is expected):"
 	@$(CLI) check --target yeastar.message_channel.create $(EXAMPLES)/create-twilio-with-mistakes.json; test $$? -eq 1
 

@@ -4,9 +4,11 @@
 //! them, before they are sent: a backend never sends a payload the vendor would reject, or
 //! one that would silently delete a customer's routing.
 //!
-//! Covered today: Yeastar P-Series PBX message channels (create and update, for SMS through
-//! 16 providers, WhatsApp and Facebook). Every rule cites its source; see `RULES.md` in the
-//! project's spec and the code table in `docs/CODES.md`.
+//! Covered: Yeastar P-Series PBX message channels (create and update, for SMS through 16
+//! providers, WhatsApp and Facebook) and Live Chat channels; Healthing channel updates and
+//! responses; Bird channels, channel lists and contact service windows. [`Target::ALL`]
+//! lists them. Every rule cites its source; see `RULES.md` in the project's spec and the code
+//! table in `docs/CODES.md`.
 //!
 //! Every finding is an [`Issue`] with a JSON Pointer, a severity, a stable code, a message
 //! and the params it was built from; a [`Report`] holds all of them in document order.

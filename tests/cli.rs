@@ -239,3 +239,66 @@ fn locale_changes_messages_not_codes() {
     assert_eq!(en["issues"][0]["code"], pt["issues"][0]["code"]);
     assert_eq!(en["issues"][0]["params"], pt["issues"][0]["params"]);
 }
+
+#[test]
+fn every_target_validates_from_the_command_line() {
+    let cases = [
+        (
+            "yeastar.message_channel.create",
+            "examples/yeastar/create-facebook.json",
+            r#"{"channel": "facebook"}"#,
+        ),
+        (
+            "yeastar.message_channel.update",
+            "examples/yeastar/update-sms.json",
+            r#"{"id": "267"}"#,
+        ),
+        (
+            "yeastar.livechat.create",
+            "examples/yeastar/livechat-create.json",
+            r#"{"max_concurrent_call": 11}"#,
+        ),
+        ("yeastar.livechat.update", "-", r#"{"id": 0}"#),
+        (
+            "healthing.channel.update",
+            "examples/healthing/channel-update.json",
+            r#"{"assignment_mode": "Round Robin"}"#,
+        ),
+        (
+            "healthing.channel",
+            "examples/healthing/channel.json",
+            r#"{"id": 1}"#,
+        ),
+        ("bird.channel", "-", r#"{"id": "x"}"#),
+        ("bird.channel_list", "-", r#"{"results": [{}]}"#),
+        (
+            "bird.channel_contact",
+            "examples/bird/channel-contact.json",
+            r#"{"serviceWindowExpireAt": "soon"}"#,
+        ),
+    ];
+    assert_eq!(cases.len(), channel_rules::Target::ALL.len());
+    for (target, valid_file, invalid) in cases {
+        if valid_file != "-" {
+            let o = cli(&["check", "--target", target, valid_file], None);
+            assert_eq!(o.status.code(), Some(0), "{target}: {}", stdout(&o));
+        }
+        let o = cli(
+            &["check", "--target", target, "--format", "json", "-"],
+            Some(invalid),
+        );
+        assert_eq!(o.status.code(), Some(1), "{target}");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["valid"], false, "{target}");
+    }
+    let o = cli(
+        &["check", "--target", "yeastar.livechat.update", "-"],
+        Some(r#"{"id": 7}"#),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let o = cli(
+        &["check", "--target", "bird.channel_list", "-"],
+        Some(r#"{"results": []}"#),
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
