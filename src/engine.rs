@@ -289,7 +289,9 @@ impl Walker {
             let here = Path::Index(path, i);
             let matched = key_of(item)
                 .and_then(|k| cur_items.iter().find(|c| key_of(c).as_ref() == Some(&k)));
+            let start = self.out.len();
             self.shape(&arr.items, item, &here, matched, false);
+            let mut repeats = false;
             for (u, rule) in arr.unique.iter().enumerate() {
                 let parts: Option<Vec<&Value>> = rule
                     .fields
@@ -308,9 +310,13 @@ impl Walker {
                     } else {
                         self.push(&here, f);
                     }
+                    repeats = true;
                 } else {
                     seen[u].insert(key, i);
                 }
+            }
+            if repeats {
+                self.into_member_order(start, item, here.to_vec().len());
             }
         }
         if let Some(rk) = &arr.replaced_by_key {
@@ -329,6 +335,27 @@ impl Walker {
                 }
             }
         }
+    }
+
+    /// Puts the findings from `start` on (one array item's, with its repeats appended) into
+    /// the item's member order, keeping the walk's order within a member. Item-level repeats
+    /// go last.
+    fn into_member_order(&mut self, start: usize, item: &Value, depth: usize) {
+        let keys: Vec<&String> = item
+            .as_object()
+            .map(|m| m.keys().collect())
+            .unwrap_or_default();
+        let rank = |l: &Located| -> usize {
+            match l.path.get(depth) {
+                Some(Segment::Key(k)) => {
+                    keys.iter().position(|m| *m == k).unwrap_or(keys.len()) + 1
+                }
+                Some(Segment::Index(_)) => keys.len() + 1,
+                None if l.finding.code == "array.duplicate" => keys.len() + 2,
+                None => 0,
+            }
+        };
+        self.out[start..].sort_by_key(|l| rank(l));
     }
 
     fn keyed(&mut self, list: &KeyedList, v: &Value, path: &Path) {
@@ -390,10 +417,11 @@ impl Walker {
                         self.push_all(&at, found);
                     }
                 } else {
-                    self.push(
-                        &at,
-                        Finding::error("field.unknown").with("field", name.as_str()),
-                    );
+                    let mut f = Finding::error("field.unknown").with("field", name.as_str());
+                    if let Some(s) = checks::suggest(name, [list.key_member, list.value_member]) {
+                        f = f.with("suggestion", s);
+                    }
+                    self.push(&at, f);
                 }
             }
             for member in [list.key_member, list.value_member] {

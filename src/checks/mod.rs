@@ -77,10 +77,23 @@ pub fn apply(checked: &Checked, s: &str, secret: bool, out: &mut Vec<Finding>) {
     }
 }
 
-/// Applies checks in order.
+/// Applies checks in order. An empty string is reported once, by the first check that
+/// minds it, not again by every later one.
 pub fn apply_all(checks: &[Checked], s: &str, secret: bool, out: &mut Vec<Finding>) {
+    let start = out.len();
     for c in checks {
+        let before = out.len();
         apply(c, s, secret, out);
+        if out[start..before].iter().any(|f| f.code == "string.empty") {
+            let mut i = before;
+            while i < out.len() {
+                if out[i].code == "string.empty" {
+                    out.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
     }
 }
 
