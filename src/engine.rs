@@ -316,7 +316,7 @@ impl Walker {
                 }
             }
             if repeats {
-                self.into_member_order(start, item, here.to_vec().len());
+                self.sort_into_member_order(start, item, here.to_vec().len());
             }
         }
         if let Some(rk) = &arr.replaced_by_key {
@@ -340,7 +340,7 @@ impl Walker {
     /// Puts the findings from `start` on (one array item's, with its repeats appended) into
     /// the item's member order, keeping the walk's order within a member. Item-level repeats
     /// go last.
-    fn into_member_order(&mut self, start: usize, item: &Value, depth: usize) {
+    fn sort_into_member_order(&mut self, start: usize, item: &Value, depth: usize) {
         let keys: Vec<&String> = item
             .as_object()
             .map(|m| m.keys().collect())
