@@ -63,13 +63,7 @@ fn build(op: Op) -> Object {
         fields,
         unknown: Severity::Error,
         rules: vec![
-            Rule::RequiredWhen {
-                field: "destination_id",
-                when: Cond {
-                    field: "destination_type",
-                    any_of: &[Lit::Str("extension"), Lit::Str("queue")],
-                },
-            },
+            super::DESTINATION_ID_REQUIRED,
             Rule::RequiredWhen {
                 field: "webrtc_trunk_id",
                 when: Cond {

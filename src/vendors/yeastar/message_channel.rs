@@ -302,13 +302,7 @@ fn dids(op: Op, family: Option<Family>) -> ArrayOf {
         unknown: Severity::Error,
         rules: vec![
             // [decision] the vendor needs to know which extension or queue.
-            Rule::RequiredWhen {
-                field: "destination_id",
-                when: Cond {
-                    field: "destination_type",
-                    any_of: &[Lit::Str("extension"), Lit::Str("queue")],
-                },
-            },
+            super::DESTINATION_ID_REQUIRED,
             Rule::IgnoredWhen {
                 field: "destination_id",
                 when: Cond {

@@ -4,12 +4,22 @@ pub mod livechat;
 pub mod message_channel;
 pub mod providers;
 
-use crate::schema::Object;
+use crate::schema::{Cond, Lit, Object, Rule};
 use crate::target::Options;
 use message_channel::Op;
 use providers::Kind;
 use serde_json::Value;
 use std::sync::Arc;
+
+/// Both Yeastar destinations ([001] `Msg_Routing`, [vendor] Live Chat): an extension or a
+/// queue needs its id [decision], an API destination does not.
+pub const DESTINATION_ID_REQUIRED: Rule = Rule::RequiredWhen {
+    field: "destination_id",
+    when: Cond {
+        field: "destination_type",
+        any_of: &[Lit::Str("extension"), Lit::Str("queue")],
+    },
+};
 
 /// The message-channel rules for `doc`: the kind is the payload's `channel` on create; on
 /// update the `channel` option, else the `channel` of the `current` state.
