@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CLI := cargo run --quiet --release --bin channel-rules --
 EXAMPLES := examples/yeastar
 
-.PHONY: run test test-rust build
+.PHONY: run test test-rust test-js wasm demo build
 
 ## run: check the bundled example payloads with the CLI and print the reports
 run:
@@ -18,8 +18,8 @@ run:
 	@echo "# A payload with mistakes (exit status 1 is expected):"
 	@$(CLI) check --target yeastar.message_channel.create $(EXAMPLES)/create-twilio-with-mistakes.json; test $$? -eq 1
 
-## test: every test
-test: test-rust
+## test: every test (Rust, then the wasm package's Node tests and the demo's browser test)
+test: test-rust test-js
 
 test-rust:
 	cargo fmt --check
@@ -28,3 +28,15 @@ test-rust:
 
 build:
 	cargo build --release
+
+## test-js: wasm build, the .d.ts check, Node tests of pkg/ (API, fixture replay), browser test of www/
+test-js:
+	scripts/test-js.sh
+
+## wasm: build the npm package into pkg/ (installs the wasm toolchain when missing)
+wasm:
+	scripts/wasm-build.sh
+
+## demo: build, then serve the demo admin form (www/) on http://127.0.0.1:8080 until stopped
+demo: wasm
+	node scripts/serve-demo.mjs --port 8080

@@ -14,7 +14,7 @@
 use crate::checks::base64;
 use crate::codes::CODES;
 use crate::schema::describe::describe as describe_fields;
-use crate::target::{Options, Target};
+use crate::target::{Locale, Options, Target};
 use crate::vendors::yeastar::providers::PROVIDERS;
 use serde::Serialize;
 use std::fmt::Display;
@@ -74,6 +74,12 @@ pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> 
 #[wasm_bindgen]
 pub fn targets() -> String {
     json(&Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>())
+}
+
+/// Every locale tag, as a JSON array.
+#[wasm_bindgen]
+pub fn locales() -> String {
+    json(&Locale::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>())
 }
 
 /// The Yeastar kinds and their credential keys (the provider table), as JSON text.

@@ -1,0 +1,160 @@
+// Types of the channel-rules JavaScript API (shared/spec/INTERFACE.md).
+//
+// The id unions (TargetId, KindId, Code, Locale) live in ids.d.ts, which the build writes
+// from the library itself, so no rule is copied here by hand.
+
+import type { TargetId, KindId, Code, Locale } from './ids.js';
+export type { TargetId, KindId, Code, Locale } from './ids.js';
+
+/** One step of a path: an object member name or an array index. */
+export type Segment = string | number;
+
+/** One finding about one value of the payload. */
+export interface Issue {
+  /** RFC 6901 JSON Pointer to the value; `""` is the whole document. */
+  pointer: string;
+  /** The same location as an array (numbers for array indexes). */
+  path: Segment[];
+  /** An error means the vendor would reject the payload or lose data. */
+  severity: 'error' | 'warning';
+  /** Stable dotted code; see `codes()`. */
+  code: Code;
+  /** Human-readable, in the requested locale; never contains a credential. */
+  message: string;
+  /** The values the message was built from; never a credential. */
+  params: Record<string, unknown>;
+}
+
+/** The result of one validation. */
+export interface Report {
+  /** `true` when no issue is an error (warnings never make a payload invalid). */
+  valid: boolean;
+  /** Every issue, in document order. */
+  issues: Issue[];
+}
+
+/** Options of a validation; every member is optional. */
+export interface Options {
+  /** The Yeastar kind (an update body has no `channel`; `describe` uses it for a create too). */
+  channel?: KindId;
+  /** The channel's current state, for updates: gives the kind and reveals what would be deleted. */
+  current?: object;
+  /** The language of messages; codes and params never change with it. Default `en`. */
+  locale?: Locale;
+  /** Healthing's allowed `assignment_mode` values, when known. */
+  assignment_modes?: string[];
+}
+
+/** A check on a value, as `describe` reports it. `max` is absent when there is no limit. */
+export type CheckInfo = { severity: 'error' | 'warning' } & (
+  | { check: 'chars'; min: number; max?: number }
+  | { check: 'not_blank' }
+  | { check: 'one_of'; allowed: string[] }
+  | { check: 'digits'; min: number; max?: number }
+  | { check: 'e164' }
+  | { check: 'base64'; decoded: CheckInfo[] }
+  | { check: 'https_url' }
+  | { check: 'pattern'; pattern: string; describes: string }
+  | { check: 'uuid' }
+  | { check: 'date_time' }
+  | { check: 'regex' }
+  | { check: 'integer'; min?: number; max?: number; allowed?: number[] }
+);
+
+/** "Sibling `field` is one of `is`." */
+export interface When {
+  field: string;
+  is: Array<string | number | boolean>;
+}
+
+/** One field of a target, for building forms. */
+export interface FieldInfo {
+  /** JSON Pointer in which `-` stands for every item of an array: `/dids/-/did_number`. */
+  pointer: string;
+  /** The same as an array of member names. */
+  path: string[];
+  type: 'string' | 'integer' | 'boolean' | 'object' | 'array' | 'any';
+  /** Must be present (in its object, when that object is present). */
+  required: boolean;
+  /** Also required when a sibling has one of the listed values. */
+  required_when?: When;
+  /** Ignored by the vendor when a sibling has one of the listed values. */
+  ignored_when?: When;
+  /** Ignored by the vendor for the kind described; only `used_by` kinds read it. */
+  ignored_for_kind?: { channel: string; used_by: string[] };
+  /** Must sort after sibling `field` when `when` holds. */
+  after?: { field: string; when: When };
+  /** Not checked because the kind is unknown (pass the `channel` option). */
+  unchecked?: true;
+  nullable?: true;
+  /** On an update, omitting the member clears what the channel has. */
+  cleared_if_omitted?: true;
+  /** Checks on the value, in the order they apply. */
+  checks: CheckInfo[];
+  /** For a list of `{k, v}` pairs (Yeastar `account_data`): its keys. */
+  keyed_list?: {
+    key_member: string;
+    value_member: string;
+    /** Any key is accepted (the kind is not known). */
+    open: boolean;
+    /** The values are credentials: mask them. */
+    secret: boolean;
+    keys: Array<{ key: string; required: boolean; checks: CheckInfo[] }>;
+  };
+  /** Where the rule comes from: `[001]`, `[decision]`, `[vendor]`. */
+  source: string;
+  /** One line for a form hint. */
+  doc: string;
+}
+
+/** One Yeastar channel kind: a row of the provider table. */
+export interface KindInfo {
+  /** The `channel` value. */
+  id: KindId;
+  /** The provider's name as Yeastar writes it. */
+  label: string;
+  family: 'sms' | 'whatsapp' | 'facebook';
+  /** `account_data` keys that must be present. */
+  required: string[];
+  /** `account_data` keys that may be present. */
+  optional: string[];
+}
+
+/** One row of the issue-code table. */
+export interface CodeInfo {
+  code: Code;
+  severity: 'error' | 'warning' | 'either';
+  meaning: string;
+}
+
+/**
+ * Checks a payload against a target's rules. `payload` may be a plain value or JSON text
+ * (malformed text is an issue at `""`). Never throws for a bad payload; throws a
+ * `TypeError` for an unknown target, kind, locale or option, and for a value that cannot
+ * be written as JSON at all (a cycle, a BigInt).
+ */
+export function validate(target: TargetId, payload: unknown, options?: Options): Report;
+
+/**
+ * The fields of a target, in document order, for building forms. `options.channel` names
+ * the kind (on a create too); without it, the fields every kind shares.
+ */
+export function describe(target: TargetId, options?: Options): FieldInfo[];
+
+/** Every target id. */
+export function targets(): TargetId[];
+
+/** Every locale tag that messages can be asked in. */
+export function locales(): Locale[];
+
+/** The Yeastar channel kinds and their credential keys. */
+export function kinds(): KindInfo[];
+
+/** The issue-code table. */
+export function codes(): CodeInfo[];
+
+/** Standard base64 of the UTF-8 bytes of `raw` (how Yeastar wants credentials). */
+export function encodeSecret(raw: string): string;
+
+/** The library's version. */
+export function version(): string;

@@ -1,0 +1,231 @@
+// The JavaScript API of shared/spec/INTERFACE.md, through the package's exports map.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as api from 'channel-rules';
+import {
+  validate,
+  describe as describeTarget,
+  targets,
+  kinds,
+  codes,
+  locales,
+  encodeSecret,
+  version,
+} from 'channel-rules';
+
+const CREATE = 'yeastar.message_channel.create';
+const UPDATE = 'yeastar.message_channel.update';
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const twilio = () => ({
+  name: 'Front desk SMS',
+  webhook_url_type: 'fqdn',
+  channel: 'twilio',
+  account_data: [
+    { k: 'account_sid', v: 'QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg==' },
+    { k: 'auth_token', v: 'c2VjcmV0LXRva2Vu' },
+  ],
+  dids: [{ did_number: '+1 212 555 1234', destination_type: 'queue' }],
+});
+
+const isPlain = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Every object in a JSON-like tree is a plain object (no Map, no class instance). */
+function assertPlain(v, at = '') {
+  if (Array.isArray(v)) return v.forEach((x, i) => assertPlain(x, `${at}/${i}`));
+  if (v !== null && typeof v === 'object') {
+    assert.ok(isPlain(v), `${at || '(root)'} is a plain object`);
+    for (const [k, x] of Object.entries(v)) assertPlain(x, `${at}/${k}`);
+  }
+}
+
+describe('the module', () => {
+  it('is ready right after import and exports the API', () => {
+    for (const name of ['validate', 'describe', 'targets', 'kinds', 'codes', 'locales', 'encodeSecret', 'version']) {
+      assert.equal(typeof api[name], 'function', name);
+    }
+    assert.equal(version(), pkg.version, 'the crate and the npm package have one version');
+  });
+
+  it('lists the targets, kinds, codes and locales as plain data', () => {
+    assert.ok(targets().includes(CREATE) && targets().includes(UPDATE));
+    const k = kinds();
+    assert.equal(k.length, 18);
+    assert.deepEqual(k.find((x) => x.id === 'twilio'), {
+      id: 'twilio',
+      label: 'Twilio',
+      family: 'sms',
+      required: ['account_sid', 'auth_token'],
+      optional: [],
+    });
+    assert.ok(codes().some((c) => c.code === 'phone.e164' && c.severity === 'error'));
+    assert.deepEqual(locales(), ['en', 'zh-CN', 'pt-BR']);
+    for (const v of [targets(), k, codes(), locales()]) assertPlain(v);
+  });
+});
+
+describe('validate', () => {
+  it('reports issues in the INTERFACE shape, as plain objects', () => {
+    const report = validate(CREATE, twilio());
+    assertPlain(report);
+    assert.equal(report.valid, false);
+    const [first, second] = report.issues;
+    assert.deepEqual(first.path, ['dids', 0, 'did_number']);
+    assert.equal(first.pointer, '/dids/0/did_number');
+    assert.equal(first.code, 'phone.e164');
+    assert.equal(first.params.removed, '+12125551234');
+    assert.equal(second.pointer, '/dids/0/destination_id');
+    assert.equal(second.severity, 'error');
+  });
+
+  it('takes JSON text as well as a value, with the same result', () => {
+    assert.deepEqual(validate(CREATE, JSON.stringify(twilio())), validate(CREATE, twilio()));
+  });
+
+  it('reports malformed JSON text as an issue at "", never a throw', () => {
+    const report = validate(CREATE, '{"name": }');
+    assert.equal(report.valid, false);
+    assert.equal(report.issues.length, 1);
+    assert.equal(report.issues[0].pointer, '');
+    assert.equal(report.issues[0].code, 'json.syntax');
+    assert.equal(report.issues[0].params.line, 1);
+    assert.equal(report.issues[0].params.column, 10);
+  });
+
+  it('does not throw for payloads of any JSON type', () => {
+    for (const p of [null, undefined, 0, 'x', [], [1, 2], true, { name: 42 }, '']) {
+      const report = validate(CREATE, p);
+      assert.equal(report.valid, false, JSON.stringify(p));
+      assert.ok(report.issues.length > 0);
+    }
+  });
+
+  it('checks what JSON would send: undefined members are absent', () => {
+    const p = twilio();
+    p.send_rate = undefined;
+    assert.deepEqual(validate(CREATE, p), validate(CREATE, twilio()));
+  });
+
+  it('asks for messages in a locale, with the same codes and params', () => {
+    const en = validate(CREATE, twilio());
+    const zh = validate(CREATE, twilio(), { locale: 'zh-CN' });
+    assert.deepEqual(
+      zh.issues.map((i) => [i.pointer, i.code, i.params]),
+      en.issues.map((i) => [i.pointer, i.code, i.params]),
+    );
+  });
+
+  it('uses the channel and current options for updates', () => {
+    const current = {
+      id: 267,
+      channel: 'twilio',
+      dids: [
+        { id: 5, did_number: '+12125551234', destination_type: 'api' },
+        { id: 3, did_number: '+442079460857', destination_type: 'api' },
+      ],
+    };
+    const update = { id: 267, dids: [{ id: 5, did_number: '+12125551234', destination_type: 'api' }] };
+    const report = validate(UPDATE, update, { current });
+    assert.equal(report.valid, true);
+    assert.equal(report.issues[0].code, 'update.removes_item');
+    assert.equal(report.issues[0].params.name, '+442079460857');
+    assert.equal(validate(UPDATE, { id: 1 }, { channel: 'twilio' }).valid, true);
+  });
+
+  it('never echoes a credential', () => {
+    const p = twilio();
+    p.account_data[1].v = 'raw secret with spaces!';
+    const out = JSON.stringify(validate(CREATE, p));
+    assert.ok(!out.includes('raw secret with spaces!'));
+  });
+});
+
+describe("a caller's mistake throws a TypeError naming the known values", () => {
+  it('an unknown target', () => {
+    assert.throws(() => validate('yeastar.channel.create', {}), (e) => {
+      assert.ok(e instanceof TypeError);
+      assert.match(e.message, /unknown target "yeastar\.channel\.create"/);
+      assert.match(e.message, /yeastar\.message_channel\.create/);
+      return true;
+    });
+    assert.throws(() => validate(undefined, {}), TypeError);
+    assert.throws(() => describeTarget('nope'), TypeError);
+  });
+
+  it('an unknown channel option', () => {
+    assert.throws(() => validate(UPDATE, { id: 1 }, { channel: 'twillio' }), (e) => {
+      assert.ok(e instanceof TypeError);
+      assert.match(e.message, /unknown channel kind "twillio"/);
+      assert.match(e.message, /twilio/);
+      assert.ok(!/ at line \d+/.test(e.message), 'no position in text the caller never wrote');
+      return true;
+    });
+  });
+
+  it('an unknown option, an unknown locale, options that are not an object', () => {
+    assert.throws(() => validate(CREATE, {}, { chanel: 'twilio' }), /unknown field `chanel`/);
+    assert.throws(() => validate(CREATE, {}, { locale: 'fr' }), /`fr`, expected one of `en`, `zh-CN`, `pt-BR`/);
+    assert.throws(() => validate(CREATE, {}, 'twilio'), TypeError);
+  });
+
+  it('a value that cannot be JSON at all', () => {
+    const cyclic = {};
+    cyclic.self = cyclic;
+    assert.throws(() => validate(CREATE, cyclic), TypeError);
+    assert.throws(() => validate(CREATE, { id: 1n }), TypeError);
+  });
+});
+
+describe('encodeSecret', () => {
+  it('is standard base64 of UTF-8, accepted by the rules', () => {
+    for (const raw of ['', 'a', 'secret-token', 'clé ✓ 密码', 'x'.repeat(1000)]) {
+      const encoded = encodeSecret(raw);
+      assert.equal(encoded, Buffer.from(raw, 'utf8').toString('base64'));
+    }
+    const p = twilio();
+    p.dids = [];
+    p.account_data[1].v = encodeSecret('my auth token');
+    assert.equal(validate(CREATE, p).issues.length, 0);
+    assert.throws(() => encodeSecret(42), TypeError);
+  });
+});
+
+describe('describe', () => {
+  it('gives the fields of a kind, with the credential keys of its provider', () => {
+    const fields = describeTarget(CREATE, { channel: 'general' });
+    assertPlain(fields);
+    const byPointer = Object.fromEntries(fields.map((f) => [f.pointer, f]));
+    assert.deepEqual(
+      byPointer['/account_data'].keyed_list.keys.map((k) => [k.key, k.required, k.checks[0].check]),
+      [
+        ['api_key', true, 'base64'],
+        ['api_send_url', true, 'https_url'],
+        ['api_secret', false, 'base64'],
+        ['api_verify_url', false, 'https_url'],
+      ],
+    );
+    assert.ok(byPointer['/dids/-/did_number'].checks.some((c) => c.check === 'e164'));
+    assert.deepEqual(byPointer['/dids/-/destination_id'].required_when, {
+      field: 'destination_type',
+      is: ['extension', 'queue'],
+    });
+  });
+
+  it('agrees with kinds() on every kind', () => {
+    for (const kind of kinds()) {
+      const fields = describeTarget(CREATE, { channel: kind.id });
+      const keys = fields.find((f) => f.pointer === '/account_data').keyed_list.keys;
+      assert.deepEqual(keys.filter((k) => k.required).map((k) => k.key), kind.required, kind.id);
+      assert.deepEqual(keys.filter((k) => !k.required).map((k) => k.key), kind.optional, kind.id);
+    }
+  });
+
+  it('describes every target', () => {
+    for (const t of targets()) {
+      const fields = describeTarget(t);
+      assert.ok(Array.isArray(fields) && fields.length > 0, t);
+    }
+  });
+});

@@ -1,0 +1,179 @@
+// Replays every fixture of tests/fixtures/ through the wasm package, with the checks of the
+// native harness (tests/fixtures.rs): the same issues in the same order (pointer, code,
+// severity), expected params as a subset, and the same invariants on every report.
+// Format: tests/fixtures/README.md. One fixture format, two surfaces.
+//
+// Payloads go to `validate` as JSON text written by ./lossless-json.mjs, so numbers such as
+// `1.0` or `18446744073709551615` reach the library exactly as the fixture writes them (a
+// fixture's `"payload": "x"` is the JSON string "x", never JSON text to parse).
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validate, codes } from 'channel-rules';
+import { parse, stringify, clone, plain } from './lossless-json.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = join(root, 'tests/fixtures');
+const bases = parse(readFileSync(join(fixtures, 'bases.json'), 'utf8'));
+const knownCodes = new Set(codes().map((c) => c.code));
+
+function fixtureFiles(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return fixtureFiles(p);
+      return name.endsWith('.json') && name !== 'bases.json' ? [p] : [];
+    });
+}
+
+/** Splits a JSON Pointer into unescaped tokens. */
+const tokens = (pointer) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+
+/** RFC 6901 pointer of a path, as the library writes it. */
+const pointerOf = (path) =>
+  path.map((s) => '/' + String(s).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+
+function remove(doc, pointer) {
+  const t = tokens(pointer);
+  const last = t.pop();
+  let cur = doc;
+  for (const p of t) {
+    cur = Array.isArray(cur) ? cur[Number(p)] : cur[p];
+    assert.ok(cur !== undefined && cur !== null, `no ${pointer}`);
+  }
+  if (Array.isArray(cur)) {
+    cur.splice(Number(last), 1);
+  } else {
+    assert.ok(Object.hasOwn(cur, last), `nothing at ${pointer}`);
+    delete cur[last];
+  }
+}
+
+function set(doc, pointer, value) {
+  const t = tokens(pointer);
+  if (t.length === 0) return value;
+  const last = t.pop();
+  let cur = doc;
+  for (const p of t) {
+    if (Array.isArray(cur)) {
+      cur = cur[Number(p)];
+    } else {
+      if (!Object.hasOwn(cur, p)) cur[p] = {};
+      cur = cur[p];
+    }
+  }
+  if (Array.isArray(cur)) {
+    if (last === '-') cur.push(value);
+    else cur[Number(last)] = value;
+  } else {
+    cur[last] = value;
+  }
+  return doc;
+}
+
+/** The JSON text of a case's payload. */
+function payloadOf(c) {
+  if ('payload' in c) return stringify(c.payload);
+  if ('payload_text' in c) return c.payload_text;
+  if ('payload_file' in c) return readFileSync(join(root, c.payload_file), 'utf8');
+  assert.ok(Object.hasOwn(bases, c.base), `no base ${c.base}`);
+  let doc = clone(bases[c.base]);
+  for (const p of c.without ?? []) remove(doc, p);
+  for (const [p, v] of Object.entries(c.with ?? {})) doc = set(doc, p, clone(v));
+  return stringify(doc);
+}
+
+/** Every account_data value of a document: the credentials that must never be echoed. */
+function secrets(doc) {
+  const items = doc?.account_data;
+  if (!Array.isArray(items)) return [];
+  return items
+    .map((i) => i?.v)
+    .filter((v) => typeof v === 'string' && [...v].length >= 4);
+}
+
+/** Whether a message still has a `{param}` placeholder (a lowercase name in braces). */
+const hasPlaceholder = (message) =>
+  message
+    .split('{')
+    .slice(1)
+    .some((rest) => {
+      const end = rest.indexOf('}');
+      return end > 0 && /^[a-z_]+$/.test(rest.slice(0, end));
+    });
+
+const isPlainObject = (v) =>
+  v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+function checkInvariants(report, secretValues) {
+  assert.ok(isPlainObject(report), 'the report is a plain object');
+  assert.deepEqual(Object.keys(report), ['valid', 'issues']);
+  assert.ok(Array.isArray(report.issues));
+  const hasError = report.issues.some((i) => i.severity === 'error');
+  assert.equal(report.valid, !hasError, 'valid flag');
+  for (const issue of report.issues) {
+    assert.ok(isPlainObject(issue) && isPlainObject(issue.params), 'plain objects, no Maps');
+    assert.deepEqual(Object.keys(issue), ['pointer', 'path', 'severity', 'code', 'message', 'params']);
+    assert.equal(issue.pointer, pointerOf(issue.path), 'pointer vs path');
+    assert.ok(knownCodes.has(issue.code), `code ${issue.code} is not in the code table`);
+    assert.ok(issue.message.length > 0, 'empty message');
+    assert.ok(!hasPlaceholder(issue.message), `unrendered message ${JSON.stringify(issue.message)}`);
+  }
+  const out = JSON.stringify(report);
+  for (const s of secretValues) {
+    assert.ok(!out.includes(s), 'a credential value leaked into the output');
+  }
+}
+
+const files = fixtureFiles(fixtures);
+let cases = 0;
+
+for (const file of files) {
+  const rel = relative(root, file);
+  const doc = parse(readFileSync(file, 'utf8'));
+  describe(rel, () => {
+    assert.ok(Array.isArray(doc.cases), `${rel}: no cases`);
+    for (const c of doc.cases) {
+      cases += 1;
+      it(c.name, () => {
+        const options = plain(c.options ?? {});
+        if (c.current_base) options.current = plain(bases[c.current_base]);
+        const payload = payloadOf(c);
+        let parsed;
+        try {
+          parsed = JSON.parse(payload);
+        } catch {
+          parsed = undefined;
+        }
+        const secretValues = [...secrets(parsed), ...secrets(options.current)];
+
+        const report = validate(c.target, payload, options);
+        checkInvariants(report, secretValues);
+
+        const got = report.issues.map((i) => [i.pointer, i.code, i.severity]);
+        const want = c.expect.map((e) => [e.pointer, e.code, e.severity]);
+        assert.deepEqual(got, want, `issues; messages: ${JSON.stringify(report.issues.map((i) => i.message))}`);
+        c.expect.forEach((e, n) => {
+          for (const [k, v] of Object.entries(e.params ?? {})) {
+            assert.deepEqual(report.issues[n].params[k], plain(v), `${e.pointer} param ${k}`);
+          }
+        });
+      });
+    }
+  });
+}
+
+describe('fixture files', () => {
+  it('exist and hold cases', () => {
+    assert.ok(files.length > 0, 'no fixture files');
+    assert.ok(cases > 0, 'no fixture cases');
+  });
+});

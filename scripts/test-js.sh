@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The JavaScript side of `make test`: builds the wasm package, type-checks its .d.ts, then
+# runs in one `node --test` run the API tests and the fixture replay of pkg/ and the
+# browser test of www/ (headless Debian Chromium). Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-wasm-toolchain.sh --browser
+scripts/wasm-build.sh
+
+printf '\033[1m==> %s\033[0m\n' "tsc -p pkg/tsconfig.json" >&2
+node_modules/.bin/tsc -p pkg/tsconfig.json
+
+printf '\033[1m==> %s\033[0m\n' "node --test (pkg/ API and fixtures, www/ in Chromium)" >&2
+node --test \
+  pkg/test/api.test.mjs \
+  pkg/test/fixtures.test.mjs \
+  www/test/form.test.mjs

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/: the crate for wasm32 (Debian's rustc-web, std built from
+# source), wasm-bindgen's ES-module glue into pkg/wasm/, then wasm-opt -Oz. Prints the size
+# of the .wasm raw and gzipped. Installs the toolchain first when something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+scripts/install-wasm-toolchain.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+start=$(date +%s)
+
+# Debian's compiler, called by path: rustup's cargo and rustc on PATH have no wasm32 std.
+# The wasm build gets its own target dir (another compiler, other flags) and a profile
+# tuned for size; the native profile in Cargo.toml is left as it is.
+say "cargo build --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)"
+env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
+  RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+  CARGO_TARGET_DIR="$root/target/wasm" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=s \
+  CARGO_PROFILE_RELEASE_LTO=true \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+  CARGO_PROFILE_RELEASE_PANIC=abort \
+  /usr/bin/cargo build --release --lib --no-default-features \
+    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+
+raw="$root/target/wasm/wasm32-unknown-unknown/release/channel_rules.wasm"
+out="$root/pkg/wasm"
+
+# wasm-opt takes most of a warm build: skip the post-processing when cargo's output, the
+# tools and this script are what the last run used.
+stamp=$( { sha256sum "$raw" "$0"; wasm-bindgen --version; node_modules/binaryen/bin/wasm-opt --version; } \
+  | sha256sum | cut -d' ' -f1)
+if [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ] && [ -f pkg/ids.d.ts ]; then
+  say "pkg/wasm is up to date"
+else
+  say "wasm-bindgen --target web"
+  rm -rf "$out"
+  wasm-bindgen "$raw" --out-dir "$out" --out-name channel_rules --target web --no-typescript
+
+  say "wasm-opt -Oz"
+  node_modules/binaryen/bin/wasm-opt "$out/channel_rules_bg.wasm" -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "$out/channel_rules_bg.opt.wasm"
+  mv "$out/channel_rules_bg.opt.wasm" "$out/channel_rules_bg.wasm"
+
+  say "pkg/ids.d.ts"
+  node scripts/gen-ids.mjs
+  echo "$stamp" > "$out/.stamp"
+fi
+
+bytes=$(stat -c %s "$out/channel_rules_bg.wasm")
+gz=$(gzip -9 -c "$out/channel_rules_bg.wasm" | wc -c)
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
+say "built pkg/ in $(( $(date +%s) - start ))s"
+printf 'pkg/wasm/channel_rules_bg.wasm: %s bytes (%s) raw, %s bytes (%s) gzip -9\n' \
+  "$bytes" "$(kib "$bytes")" "$gz" "$(kib "$gz")"
