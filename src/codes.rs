@@ -52,12 +52,12 @@ codes! {
     "datetime.invalid" "error" "Not an RFC 3339 date-time with an offset (`2024-11-21T08:56:12.986Z`); impossible dates and times count too.";
     "regex.invalid" "error" "A value that must be a regular expression does not compile.";
     "credential.key_missing" "error" "A required `account_data` key is absent; reported at `/account_data` with the `key` named.";
-    "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`).";
-    "credential.key_duplicate" "error" "An `account_data` key given twice; reported at the later `/k`.";
+    "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`); `key` is named only when it is a key some kind uses, since anything else may be a misplaced secret.";
+    "credential.key_duplicate" "error" "An `account_data` key given twice; reported at the later `/k`, naming the `key` only when it is a key some kind uses.";
     "array.duplicate" "either" "An item repeats the `fields` of an earlier item (`first`): a DID or routing-rule id is an error, a member a warning.";
     "order.not_before" "error" "A time that must come after another does not (`first`, `then`).";
     "channel.kind_unknown" "warning" "An update whose channel kind is unknown: `field` could not be checked.";
-    "update.removes_item" "warning" "An update that would delete a current routing rule (`id`, `name`): updates replace the whole list.";
+    "update.removes_item" "warning" "An update that would delete a current routing rule (`id` when it is an integer, `name`): updates replace the whole list.";
     "update.clears_field" "warning" "An update that omits a member of a kept routing rule, which clears it.";
 }
 

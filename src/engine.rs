@@ -324,9 +324,11 @@ impl Walker {
             for c in cur_items {
                 if let Some(k) = key_of(c) {
                     if !kept.contains(&k) {
-                        let mut f = Finding::warning("update.removes_item")
-                            .with("key", rk.key)
-                            .with("id", k);
+                        // `current` is the caller's data: only an integer id is repeated.
+                        let mut f = Finding::warning("update.removes_item").with("key", rk.key);
+                        if k.is_u64() {
+                            f = f.with("id", k);
+                        }
                         if let Some(label) = c.get(rk.label).and_then(Value::as_str) {
                             f = f.with("label", rk.label).with("name", label);
                         }
@@ -384,21 +386,24 @@ impl Walker {
                         continue;
                     }
                     if let Some(&first) = seen.get(k.as_str()) {
-                        self.push(
-                            &at,
-                            Finding::error("credential.key_duplicate")
-                                .with("key", k.as_str())
-                                .with("first", first),
-                        );
+                        // A key is named only when it is one of the rules' own: an unknown
+                        // `k` may be a secret typed into the wrong member.
+                        let mut f = Finding::error("credential.key_duplicate").with("first", first);
+                        if let Some(known) = list.vocabulary.iter().find(|n| **n == k.as_str()) {
+                            f = f.with("key", *known);
+                        }
+                        self.push(&at, f);
                     } else {
                         seen.insert(k.as_str(), i);
                     }
                     if !list.open && entry.is_none() {
                         let allowed: Vec<&str> = list.entries.iter().map(|e| e.key).collect();
                         let mut f = Finding::error("credential.key_unknown")
-                            .with("key", k.as_str())
                             .with("channel", list.owner)
                             .with("allowed", allowed.clone());
+                        if let Some(known) = list.vocabulary.iter().find(|n| **n == k.as_str()) {
+                            f = f.with("key", *known);
+                        }
                         if let Some(s) = checks::suggest(k, allowed) {
                             f = f.with("suggestion", s);
                         }

@@ -124,6 +124,40 @@ pub fn validate_str(target: Target, text: &str, options: &Options) -> Report {
     }
 }
 
+/// Checks raw bytes (a file as read): text that is not UTF-8 is malformed JSON, one error at
+/// pointer `""` with the line and column of the first bad byte.
+///
+/// ```
+/// use channel_rules::{validate_bytes, Options, Target};
+///
+/// let report = validate_bytes(Target::BirdChannel, b"{\n \xff}", &Options::default());
+/// assert_eq!(report.issues[0].code, "json.syntax");
+/// assert_eq!(report.issues[0].params["line"], 2);
+/// assert_eq!(report.issues[0].params["column"], 2);
+/// ```
+pub fn validate_bytes(target: Target, bytes: &[u8], options: &Options) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => validate_str(target, text, options),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            let finding = Finding::error("json.syntax")
+                .with("line", line)
+                .with("column", column)
+                .with("reason", "invalid UTF-8");
+            finish(
+                vec![Located {
+                    path: Vec::new(),
+                    finding,
+                }],
+                options,
+            )
+        }
+    }
+}
+
 /// The `json.syntax` finding for a parse error. serde_json's messages describe the error
 /// and never quote the input, so they are safe to pass on.
 fn syntax_error(e: &serde_json::Error) -> Finding {

@@ -343,6 +343,9 @@ pub struct KeyedList {
     pub secret: bool,
     /// Who defines the key set (`"twilio"`), for messages.
     pub owner: &'static str,
+    /// Every key name the vendor uses for any kind: a key from this list may be repeated in
+    /// a message; any other `k` might be a secret typed into the wrong member.
+    pub vocabulary: &'static [&'static str],
 }
 
 /// One allowed key of a [`KeyedList`].

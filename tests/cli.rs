@@ -302,3 +302,52 @@ fn every_target_validates_from_the_command_line() {
     );
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn text_that_is_not_utf8_is_malformed_json() {
+    let dir = std::env::temp_dir().join(format!("channel-rules-utf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("latin1.json");
+    std::fs::write(&f, b"{\"name\": \"caf\xe9\"}").unwrap();
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            "bird.channel",
+            "--format",
+            "json",
+            f.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["issues"][0]["code"], "json.syntax");
+    assert_eq!(v["issues"][0]["params"]["column"], 14);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn assignment_modes_option() {
+    let args = [
+        "check",
+        "--target",
+        "healthing.channel.update",
+        "--assignment-modes",
+        "round_robin,manual",
+        "-",
+    ];
+    assert_eq!(
+        cli(&args, Some(r#"{"assignment_mode": "manual"}"#))
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = cli(&args, Some(r#"{"assignment_mode": "manul"}"#));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("did you mean 'manual'?"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -53,3 +53,48 @@ fn broken_credentials_are_described_not_quoted() {
         }
     }
 }
+
+#[test]
+fn a_secret_typed_into_k_is_not_repeated() {
+    let payload = json!({"name": "x", "webhook_url_type": "fqdn", "channel": "twilio", "account_data": [
+        {"k": "account_sid", "v": "QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg=="},
+        {"k": "c2VjcmV0LXRva2Vu", "v": "auth_token"}]});
+    let r = validate(
+        Target::YeastarMessageChannelCreate,
+        &payload,
+        &Options::default(),
+    );
+    let out = format!("{}{r:?}", serde_json::to_string(&r).unwrap());
+    assert!(r.issues.iter().any(|i| i.code == "credential.key_unknown"));
+    assert!(!out.contains("c2VjcmV0LXRva2Vu"), "{out}");
+    let update = json!({"id": 1, "account_data": [{"k": "TOPSECRET", "v": "x"}, {"k": "TOPSECRET", "v": "y"}]});
+    let r = validate(
+        Target::YeastarMessageChannelUpdate,
+        &update,
+        &Options::default(),
+    );
+    assert!(r
+        .issues
+        .iter()
+        .any(|i| i.code == "credential.key_duplicate"));
+    assert!(!serde_json::to_string(&r).unwrap().contains("TOPSECRET"));
+}
+
+#[test]
+fn ids_from_current_are_repeated_only_when_integers() {
+    let current = json!({"channel": "twilio", "dids": [
+        {"id": "sk_live_TOPSECRET", "did_number": "+442079460857"},
+        {"id": 3, "did_number": "+12125551234"}]});
+    let options = Options {
+        current: Some(current),
+        ..Options::default()
+    };
+    let r = validate(
+        Target::YeastarMessageChannelUpdate,
+        &json!({"id": 1, "dids": []}),
+        &options,
+    );
+    assert_eq!(r.issues.len(), 2);
+    assert!(!serde_json::to_string(&r).unwrap().contains("TOPSECRET"));
+    assert_eq!(r.issues[1].params["id"], 3);
+}

@@ -4,7 +4,7 @@
 //! Exit status: 0 when no file has an error, 1 when any has, 2 for a usage error, an
 //! unknown target or kind, or a file that cannot be read.
 
-use channel_rules::{validate_str, Kind, Locale, Options, Report, Severity, Target};
+use channel_rules::{validate_bytes, Kind, Locale, Options, Report, Severity, Target};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 use std::io::{IsTerminal, Read, Write};
@@ -37,6 +37,9 @@ enum Command {
         /// Language of messages: en, zh-CN or pt-BR.
         #[arg(long, value_parser = parse_locale, default_value = "en")]
         locale: Locale,
+        /// Healthing's allowed assignment_mode values, comma-separated.
+        #[arg(long, value_name = "MODES", value_delimiter = ',')]
+        assignment_modes: Option<Vec<String>>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -69,13 +72,13 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
         .map_err(|e: channel_rules::UnknownLocale| e.to_string())
 }
 
-fn read(path: &str) -> std::io::Result<String> {
+fn read(path: &str) -> std::io::Result<Vec<u8>> {
     if path == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
+        let mut s = Vec::new();
+        std::io::stdin().read_to_end(&mut s)?;
         Ok(s)
     } else {
-        std::fs::read_to_string(path)
+        std::fs::read(path)
     }
 }
 
@@ -93,6 +96,7 @@ fn main() -> ExitCode {
             channel,
             current,
             locale,
+            assignment_modes,
             format,
             files,
         } => {
@@ -107,7 +111,7 @@ fn main() -> ExitCode {
                 channel,
                 current,
                 locale,
-                ..Options::default()
+                assignment_modes,
             };
             check(target, &options, format, &files)
         }
@@ -116,8 +120,8 @@ fn main() -> ExitCode {
 
 /// Reads the `--current` file. Its content holds credentials: errors never quote it.
 fn load_current(path: &str) -> Result<Value, String> {
-    let text = read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    serde_json::from_str(&text).map_err(|e| {
+    let bytes = read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
         format!(
             "{path} is not JSON (line {}, column {})",
             e.line(),
@@ -140,7 +144,7 @@ fn check(target: Target, options: &Options, format: Format, files: &[String]) ->
                 continue;
             }
         };
-        let report = validate_str(target, &text, options);
+        let report = validate_bytes(target, &text, options);
         any_error |= !report.valid;
         errors += report.errors().count();
         warnings += report.warnings().count();

@@ -41,34 +41,34 @@ fn problem(s: &str) -> Option<Finding> {
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let hostport = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
+    let port = if let Some(v6) = hostport.strip_prefix('[') {
+        // A bracketed host is an IPv6 address, followed by nothing or a port.
         match v6.split_once(']') {
-            Some((h, p))
-                if !h.is_empty()
-                    && h.chars()
-                        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') =>
+            Some((h, rest))
+                if h.parse::<std::net::Ipv6Addr>().is_ok()
+                    && (rest.is_empty() || rest.starts_with(':')) =>
             {
-                (h, p.strip_prefix(':'))
+                rest.strip_prefix(':')
             }
             _ => return Some(Finding::error("url.invalid").with("reason", "host")),
         }
     } else {
-        match hostport.rsplit_once(':') {
+        let (host, port) = match hostport.rsplit_once(':') {
             Some((h, p)) => (h, Some(p)),
             None => (hostport, None),
+        };
+        let host_ok = !host.is_empty()
+            && host.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+        if !host_ok {
+            return Some(Finding::error("url.invalid").with("reason", "host"));
         }
+        port
     };
-    let host_ok = !host.is_empty()
-        && !hostport.starts_with('[')
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
-    if !host_ok && !hostport.starts_with('[') {
-        return Some(Finding::error("url.invalid").with("reason", "host"));
-    }
     if let Some(p) = port {
         let ok = !p.is_empty()
             && p.len() <= 5

@@ -229,6 +229,7 @@ fn shape(value: Value, op: Op, kind: Option<Kind>) -> Shape {
                 open: true,
                 secret: true,
                 owner: "",
+                vocabulary: super::providers::KEY_NAMES,
             },
         })),
         // [001] "The length must not exceed 31 characters."; [vendor] Meta's ids are numeric.

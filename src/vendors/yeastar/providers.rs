@@ -97,6 +97,28 @@ pub const KIND_IDS: &[&str] = &[
     "facebook",
 ];
 
+/// Every `account_data` key any kind takes.
+pub const KEY_NAMES: &[&str] = &[
+    "api_key",
+    "api_secret",
+    "api_send_url",
+    "api_verify_url",
+    "user_key",
+    "password",
+    "application_id",
+    "account_id",
+    "username",
+    "access_key",
+    "secret_key",
+    "sid_key",
+    "public_key",
+    "account_sid",
+    "auth_token",
+    "access_token",
+    "app_secret",
+    "page_name",
+];
+
 /// The checks on one `account_data` value, by key. [001] "If k is api_verify_url or
 /// api_send_url, enter the API endpoint as https://...; for all other key fields, enter the
 /// key value in Base64-encoded format"; Facebook's `page_name` is plain text.
@@ -172,6 +194,7 @@ impl Kind {
             open: false,
             secret: true,
             owner: p.id,
+            vocabulary: KEY_NAMES,
         }
     }
 }
