@@ -72,16 +72,15 @@ impl Target {
     }
 
     /// Whether the payload is a request (unknown fields are errors) rather than a response
-    /// (unknown fields are warnings).
+    /// (unknown fields are warnings), as the target's rules say.
+    ///
+    /// ```
+    /// use channel_rules::Target;
+    /// assert!(Target::HealthingChannelUpdate.is_request());
+    /// assert!(!Target::BirdChannel.is_request());
+    /// ```
     pub fn is_request(self) -> bool {
-        matches!(
-            self,
-            Target::YeastarMessageChannelCreate
-                | Target::YeastarMessageChannelUpdate
-                | Target::YeastarLivechatCreate
-                | Target::YeastarLivechatUpdate
-                | Target::HealthingChannelUpdate
-        )
+        self.schema(&Value::Null, &Options::default()).unknown == crate::Severity::Error
     }
 
     /// The rules that apply to `doc` under `options`.

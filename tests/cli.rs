@@ -21,6 +21,13 @@ fn cli(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// A fresh folder for one test's files.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("channel-rules-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
@@ -175,8 +182,7 @@ fn unreadable_file_exits_two_and_still_checks_the_others() {
 
 #[test]
 fn current_file_gives_the_kind_and_the_hazards() {
-    let dir = std::env::temp_dir().join(format!("channel-rules-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("current");
     let current = dir.join("current.json");
     std::fs::write(
         &current,
@@ -305,8 +311,7 @@ fn every_target_validates_from_the_command_line() {
 
 #[test]
 fn text_that_is_not_utf8_is_malformed_json() {
-    let dir = std::env::temp_dir().join(format!("channel-rules-utf8-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("utf8");
     let f = dir.join("latin1.json");
     std::fs::write(&f, b"{\"name\": \"caf\xe9\"}").unwrap();
     let o = cli(
