@@ -1,11 +1,167 @@
-//! Number validity: is a well-formed E.164 number one that can exist?
+//! Phone numbers: parsing, validity, region and type, as Google's libphonenumber decides
+//! them.
 //!
-//! This module is the only place that knows which engine answers that, so the engine can be
-//! replaced without touching any rule. Today it is the `phonenumber` crate (the card's
-//! choice) with the metadata it ships.
+//! This module is the only place that knows which engine answers, so the engine can be
+//! replaced without touching any rule. (Skeleton: still backed by the `phonenumber` crate
+//! while the table-driven engine is written.)
 
 use phonenumber::country::Id;
 use phonenumber::metadata::DATABASE;
+
+/// The libphonenumber metadata version the engine's tables were generated from.
+pub const METADATA_VERSION: &str = "9.0.43";
+
+/// A number's type, as libphonenumber's `PhoneNumberType` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberType {
+    /// `FIXED_LINE`
+    FixedLine,
+    /// `MOBILE`
+    Mobile,
+    /// `FIXED_LINE_OR_MOBILE`: the metadata cannot tell the two apart.
+    FixedLineOrMobile,
+    /// `TOLL_FREE`
+    TollFree,
+    /// `PREMIUM_RATE`
+    PremiumRate,
+    /// `SHARED_COST`
+    SharedCost,
+    /// `VOIP`
+    Voip,
+    /// `PERSONAL_NUMBER`
+    PersonalNumber,
+    /// `PAGER`
+    Pager,
+    /// `UAN`
+    Uan,
+    /// `VOICEMAIL`
+    Voicemail,
+    /// `UNKNOWN`: not a number of any type (so not valid).
+    Unknown,
+}
+
+impl NumberType {
+    /// The name libphonenumber uses, such as `FIXED_LINE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberType::FixedLine => "FIXED_LINE",
+            NumberType::Mobile => "MOBILE",
+            NumberType::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+            NumberType::TollFree => "TOLL_FREE",
+            NumberType::PremiumRate => "PREMIUM_RATE",
+            NumberType::SharedCost => "SHARED_COST",
+            NumberType::Voip => "VOIP",
+            NumberType::PersonalNumber => "PERSONAL_NUMBER",
+            NumberType::Pager => "PAGER",
+            NumberType::Uan => "UAN",
+            NumberType::Voicemail => "VOICEMAIL",
+            NumberType::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+/// Why text could not be read as a phone number (libphonenumber's `NumberParseException`
+/// error types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum ParseError {
+    /// `INVALID_COUNTRY_CODE`: no assigned calling code follows the `+`, or the text is
+    /// national and no (known) default region was given.
+    #[error("the country calling code is not assigned, or a national number has no known default region")]
+    InvalidCountryCode,
+    /// `NOT_A_NUMBER`: the text does not look like a phone number.
+    #[error("the text does not look like a phone number")]
+    NotANumber,
+    /// `TOO_SHORT_AFTER_IDD`: too few digits after the `+` or international prefix.
+    #[error("too few digits after the international prefix")]
+    TooShortAfterIdd,
+    /// `TOO_SHORT_NSN`: the national number has fewer than 2 digits.
+    #[error("the national number is too short")]
+    TooShortNsn,
+    /// `TOO_LONG`: the national number has more than 17 digits, or the text is over 250
+    /// characters.
+    #[error("the number is too long")]
+    TooLong,
+}
+
+impl ParseError {
+    /// The name libphonenumber uses, such as `INVALID_COUNTRY_CODE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParseError::InvalidCountryCode => "INVALID_COUNTRY_CODE",
+            ParseError::NotANumber => "NOT_A_NUMBER",
+            ParseError::TooShortAfterIdd => "TOO_SHORT_AFTER_IDD",
+            ParseError::TooShortNsn => "TOO_SHORT_NSN",
+            ParseError::TooLong => "TOO_LONG",
+        }
+    }
+}
+
+/// A parsed number: a country calling code and the national significant number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Number {
+    /// The country calling code, such as 44.
+    pub country_code: u16,
+    /// The national significant number, digits only (leading zeros kept, as in Italy).
+    pub national_number: String,
+}
+
+impl Number {
+    /// The number in E.164 form, such as `+442079460857`.
+    pub fn e164(&self) -> String {
+        format!("+{}{}", self.country_code, self.national_number)
+    }
+}
+
+/// What the metadata says of a parsed number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Analysis {
+    /// libphonenumber's `is_valid_number`.
+    pub valid: bool,
+    /// libphonenumber's `region_code_for_number`: the ISO 3166 region, `001` for
+    /// non-geographic numbers (such as +800), `None` when no region matches.
+    pub region: Option<&'static str>,
+    /// libphonenumber's `number_type`.
+    pub number_type: NumberType,
+}
+
+/// Reads `input` as a phone number, as libphonenumber's `parse(input, default_region)`
+/// does: an international number (`+44 20 7946 0857`) needs no region; a national one
+/// (`(212) 555-1234`) is read as a number of `default_region` (an ISO 3166 code, such as
+/// `US`), with its national prefix removed and its international dialling prefix
+/// understood.
+pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseError> {
+    let _ = default_region;
+    let n = phonenumber::parse(None, input).map_err(|_| ParseError::NotANumber)?;
+    Ok(Number {
+        country_code: n.code().value(),
+        national_number: n.national().to_string(),
+    })
+}
+
+/// Validity, region and type of a parsed number.
+pub fn analyze(number: &Number) -> Analysis {
+    let Ok(n) = phonenumber::parse(None, number.e164()) else {
+        return Analysis {
+            valid: false,
+            region: None,
+            number_type: NumberType::Unknown,
+        };
+    };
+    let region = n.country().id().map(|id: Id| -> &'static str {
+        Box::leak(id.as_ref().to_string().into_boxed_str())
+    });
+    Analysis {
+        valid: phonenumber::is_valid(&n),
+        region,
+        number_type: NumberType::Unknown,
+    }
+}
+
+/// The E.164 form of `input` read with `default_region` (see [`parse`]):
+/// `normalize("(212) 555-1234", Some("US"))` is `+12125551234`.
+pub fn normalize(input: &str, default_region: Option<&str>) -> Result<String, ParseError> {
+    parse(input, default_region).map(|n| n.e164())
+}
 
 /// What the number metadata says of a well-formed E.164 number.
 #[derive(Debug, Clone, PartialEq, Eq)]
