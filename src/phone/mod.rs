@@ -1,15 +1,28 @@
 //! Phone numbers: parsing, validity, region and type, as Google's libphonenumber decides
 //! them.
 //!
-//! This module is the only place that knows which engine answers, so the engine can be
-//! replaced without touching any rule. (Skeleton: still backed by the `phonenumber` crate
-//! while the table-driven engine is written.)
+//! The engine is libphonenumber's own algorithm over tables generated at build time
+//! (`build.rs` runs `compile.rs` over `metadata.json`, which `scripts/phone/reference.sh`
+//! exports from the reference, Python `phonenumbers`): every national-number pattern of a
+//! territory is one deterministic automaton, so checking a number is one walk over its
+//! digits, with no regular-expression engine, no cache and no start-up work. The test
+//! `tests/phone_corpus.rs` replays a corpus made by the reference.
 
-use phonenumber::country::Id;
-use phonenumber::metadata::DATABASE;
+mod ops;
+
+#[cfg(test)]
+#[allow(dead_code)]
+mod compile;
+
+#[cfg(not(feature = "phone-stub"))]
+mod engine;
+
+#[cfg(feature = "phone-stub")]
+#[path = "stub.rs"]
+mod engine;
 
 /// The libphonenumber metadata version the engine's tables were generated from.
-pub const METADATA_VERSION: &str = "9.0.43";
+pub const METADATA_VERSION: &str = engine::VERSION;
 
 /// A number's type, as libphonenumber's `PhoneNumberType` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -126,39 +139,52 @@ pub struct Analysis {
 
 /// Reads `input` as a phone number, as libphonenumber's `parse(input, default_region)`
 /// does: an international number (`+44 20 7946 0857`) needs no region; a national one
-/// (`(212) 555-1234`) is read as a number of `default_region` (an ISO 3166 code, such as
-/// `US`), with its national prefix removed and its international dialling prefix
-/// understood.
+/// (`(212) 555-1234`) is read as a number of `default_region` (an ISO 3166 code in upper
+/// case, such as `US`), with its national prefix removed and its international dialling
+/// prefix understood (`011 44 20 7946 0857` from `US`).
+///
+/// Not read (unlike libphonenumber): extensions (`ext. 12`), `tel:` URIs. Text with them is
+/// `NotANumber` rather than a number with part of the text dropped.
+///
+/// ```
+/// use channel_rules::phone;
+/// let n = phone::parse("(212) 555-1234", Some("US")).unwrap();
+/// assert_eq!(n.e164(), "+12125551234");
+/// assert_eq!(phone::parse("212 555 1234", None), Err(phone::ParseError::InvalidCountryCode));
+/// ```
 pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseError> {
-    let _ = default_region;
-    let n = phonenumber::parse(None, input).map_err(|_| ParseError::NotANumber)?;
-    Ok(Number {
-        country_code: n.code().value(),
-        national_number: n.national().to_string(),
-    })
-}
-
-/// Validity, region and type of a parsed number.
-pub fn analyze(number: &Number) -> Analysis {
-    let Ok(n) = phonenumber::parse(None, number.e164()) else {
-        return Analysis {
-            valid: false,
-            region: None,
-            number_type: NumberType::Unknown,
-        };
-    };
-    let region = n.country().id().map(|id: Id| -> &'static str {
-        Box::leak(id.as_ref().to_string().into_boxed_str())
-    });
-    Analysis {
-        valid: phonenumber::is_valid(&n),
-        region,
-        number_type: NumberType::Unknown,
+    if input.contains(|c: char| c == '#' || c == ';' || c == ',') || has_extension_word(input) {
+        return Err(ParseError::NotANumber);
     }
+    engine::parse(input, default_region)
 }
 
-/// The E.164 form of `input` read with `default_region` (see [`parse`]):
-/// `normalize("(212) 555-1234", Some("US"))` is `+12125551234`.
+fn has_extension_word(input: &str) -> bool {
+    let lower = input.to_ascii_lowercase();
+    lower.contains("ext") || lower.contains("tel:")
+}
+
+/// Validity, region and type of a parsed number, as libphonenumber's `is_valid_number`,
+/// `region_code_for_number` and `number_type` give them.
+///
+/// ```
+/// use channel_rules::phone::{self, NumberType};
+/// let a = phone::analyze(&phone::parse("+442079460857", None).unwrap());
+/// assert!(a.valid);
+/// assert_eq!(a.region, Some("GB"));
+/// assert_eq!(a.number_type, NumberType::FixedLine);
+/// ```
+pub fn analyze(number: &Number) -> Analysis {
+    engine::analyze(number)
+}
+
+/// The E.164 form of `input` read with `default_region` (see [`parse`]).
+///
+/// ```
+/// use channel_rules::phone;
+/// assert_eq!(phone::normalize("(212) 555-1234", Some("US")).unwrap(), "+12125551234");
+/// assert_eq!(phone::normalize("020 7946 0857", Some("GB")).unwrap(), "+442079460857");
+/// ```
 pub fn normalize(input: &str, default_region: Option<&str>) -> Result<String, ParseError> {
     parse(input, default_region).map(|n| n.e164())
 }
@@ -184,10 +210,7 @@ pub enum Verdict {
 
 /// The calling code (1 to 3 digits) that `digits` starts with, if any is assigned.
 pub fn calling_code(digits: &str) -> Option<u16> {
-    (1..=3.min(digits.len())).find_map(|n| {
-        let code: u16 = digits[..n].parse().ok()?;
-        DATABASE.by_code(&code).map(|_| code)
-    })
+    engine::calling_code(digits)
 }
 
 /// Classifies the digits of a well-formed E.164 number (without the `+`).
@@ -195,16 +218,19 @@ pub fn classify(digits: &str) -> Verdict {
     let Some(code) = calling_code(digits) else {
         return Verdict::UnassignedCode;
     };
-    let parsed = phonenumber::parse(None, format!("+{digits}"));
-    let region_of = |id: Option<Id>| id.map(|id| id.as_ref().to_string());
-    match parsed {
-        Ok(n) if phonenumber::is_valid(&n) => Verdict::Valid {
-            region: region_of(n.country().id()),
-        },
-        Ok(n) => Verdict::Invalid {
-            country_code: code,
-            region: region_of(n.country().id()),
-        },
+    match engine::parse(&format!("+{digits}"), None) {
+        Ok(n) => {
+            let a = analyze(&n);
+            let region = a.region.map(str::to_owned);
+            if a.valid {
+                Verdict::Valid { region }
+            } else {
+                Verdict::Invalid {
+                    country_code: code,
+                    region,
+                }
+            }
+        }
         Err(_) => Verdict::Invalid {
             country_code: code,
             region: None,

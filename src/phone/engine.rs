@@ -1,0 +1,628 @@
+//! Run-time half of the phone engine: libphonenumber's parsing and validation algorithms
+//! (as in its Python port, `phonenumberutil.py`) over the tables that `compile.rs` made at
+//! build time. Nothing here allocates a cache or does start-up work: the tables are static
+//! data and every lookup walks them directly.
+
+use super::{Analysis, Number, NumberType, ParseError};
+
+/// One territory's metadata (a region, or a non-geographic calling code such as +800).
+pub struct Territory {
+    pub region: &'static str,
+    pub code: u16,
+    /// Offset in `BLOB` of the national-number automaton.
+    pub dfa: u32,
+    /// Offset in `BLOB` of the leading-digits automaton.
+    pub leading: Option<u32>,
+    /// Offset in `BLOB` of the national-prefix-for-parsing program.
+    pub npp: Option<u32>,
+    pub npp_groups: u8,
+    /// The national-prefix transform rule (digits, and `0xF0 + n` for group n).
+    pub transform: Option<&'static [u8]>,
+    /// Offset in `BLOB` of the international-prefix program.
+    pub idd: Option<u32>,
+    pub same_mobile_and_fixed: bool,
+    /// Bit set of descriptions that have a pattern (bit order of `compile::DESCS`).
+    #[allow(dead_code)]
+    pub present: u16,
+    /// Possible lengths per description (bit n = length n); all ones when not filtered.
+    pub lengths: [u32; 11],
+    /// The general description's local-only lengths.
+    pub local: u32,
+}
+
+include!(concat!(env!("OUT_DIR"), "/phone_tables.rs"));
+
+// Description bits (order of compile::DESCS).
+const GENERAL: u16 = 1;
+const ORDERED_TYPES: [(u16, NumberType); 8] = [
+    (1 << 1, NumberType::PremiumRate),
+    (1 << 2, NumberType::TollFree),
+    (1 << 3, NumberType::SharedCost),
+    (1 << 4, NumberType::Voip),
+    (1 << 5, NumberType::PersonalNumber),
+    (1 << 6, NumberType::Pager),
+    (1 << 7, NumberType::Uan),
+    (1 << 8, NumberType::Voicemail),
+];
+const FIXED: u16 = 1 << 9;
+const MOBILE: u16 = 1 << 10;
+
+const MIN_LENGTH_FOR_NSN: usize = 2;
+const MAX_LENGTH_FOR_NSN: usize = 17;
+const MAX_INPUT_STRING_LENGTH: usize = 250;
+
+// ---------------------------------------------------------------------------------------
+// Table readers
+
+#[inline]
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([b[at], b[at + 1]])
+}
+
+/// One move of an automaton: the offset of the next state, if any.
+#[inline]
+fn step(dfa: &[u8], state: usize, digit: u8) -> Option<usize> {
+    let bit = 1u16 << (digit - b'0');
+    let head = dfa[state];
+    let mut p = state + 1 + if head & 0x10 != 0 { 2 } else { 0 };
+    for _ in 0..(head & 0x0f) {
+        if u16_at(dfa, p) & bit != 0 {
+            return Some(u16_at(dfa, p + 2) as usize);
+        }
+        p += 4;
+    }
+    None
+}
+
+#[inline]
+fn accepts(dfa: &[u8], state: usize) -> u16 {
+    if dfa[state] & 0x10 != 0 {
+        u16_at(dfa, state + 1)
+    } else {
+        0
+    }
+}
+
+/// The descriptions whose pattern matches all of `digits` (lengths not yet considered).
+fn pattern_mask(t: &Territory, digits: &[u8]) -> u16 {
+    let dfa = &BLOB[t.dfa as usize..];
+    let mut s = 0;
+    for &d in digits {
+        match step(dfa, s, d) {
+            Some(n) => s = n,
+            None => return 0,
+        }
+    }
+    accepts(dfa, s)
+}
+
+/// `_match_national_number(number, general_desc, False)`.
+fn matches_general(t: &Territory, digits: &[u8]) -> bool {
+    pattern_mask(t, digits) & GENERAL != 0
+}
+
+fn has_length(mask: u32, len: usize) -> bool {
+    len < 32 && mask & (1 << len) != 0
+}
+
+/// The descriptions `digits` matches by pattern and by possible length
+/// (`_is_number_matching_desc` for every description at once).
+fn desc_mask(t: &Territory, digits: &[u8]) -> u16 {
+    let mut m = pattern_mask(t, digits);
+    let mut bits = m;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        if !has_length(t.lengths[i], digits.len()) {
+            m &= !(1 << i);
+        }
+    }
+    m
+}
+
+/// `_number_type_helper`.
+fn number_type(t: &Territory, nsn: &[u8]) -> NumberType {
+    let m = desc_mask(t, nsn);
+    if m & GENERAL == 0 {
+        return NumberType::Unknown;
+    }
+    for (bit, ty) in ORDERED_TYPES {
+        if m & bit != 0 {
+            return ty;
+        }
+    }
+    if m & FIXED != 0 {
+        if t.same_mobile_and_fixed || m & MOBILE != 0 {
+            NumberType::FixedLineOrMobile
+        } else {
+            NumberType::FixedLine
+        }
+    } else if !t.same_mobile_and_fixed && m & MOBILE != 0 {
+        NumberType::Mobile
+    } else {
+        NumberType::Unknown
+    }
+}
+
+/// Whether some prefix of `digits` is in the leading-digits language (`re.match`).
+fn leading_match(at: u32, digits: &[u8]) -> bool {
+    let dfa = &BLOB[at as usize..];
+    let mut s = 0;
+    for &d in digits {
+        if accepts(dfa, s) != 0 {
+            return true;
+        }
+        match step(dfa, s, d) {
+            Some(n) => s = n,
+            None => return false,
+        }
+    }
+    accepts(dfa, s) != 0
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Length {
+    Possible,
+    LocalOnly,
+    TooShort,
+    TooLong,
+    Invalid,
+}
+
+/// `_test_number_length(number, metadata)` for the general description.
+fn test_length(t: &Territory, len: usize) -> Length {
+    let possible = t.lengths[0];
+    if has_length(t.local, len) {
+        return Length::LocalOnly;
+    }
+    let min = possible.trailing_zeros() as usize;
+    let max = 31 - possible.leading_zeros() as usize;
+    if min == len {
+        Length::Possible
+    } else if min > len {
+        Length::TooShort
+    } else if max < len {
+        Length::TooLong
+    } else if has_length(possible, len) {
+        Length::Possible
+    } else {
+        Length::Invalid
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Backtracking programs (national and international prefixes)
+
+const NO_POS: usize = usize::MAX;
+
+/// Runs the program at `pc` from `pos`: the end of the first match, leftmost-first as
+/// Python's `re` finds it. The compiler rejects patterns that could loop.
+fn run(prog: &[u8], mut pc: usize, input: &[u8], mut pos: usize, caps: &mut [usize; 20]) -> Option<usize> {
+    use super::ops as op;
+    loop {
+        match prog[pc] {
+            op::CHAR => {
+                let set = u16_at(prog, pc + 1);
+                match input.get(pos) {
+                    Some(&d) if d.is_ascii_digit() && set & (1 << (d - b'0')) != 0 => {
+                        pos += 1;
+                        pc += 3;
+                    }
+                    _ => return None,
+                }
+            }
+            op::SPLIT => {
+                let first = u16_at(prog, pc + 1) as usize;
+                if let Some(end) = run(prog, first, input, pos, caps) {
+                    return Some(end);
+                }
+                pc = u16_at(prog, pc + 3) as usize;
+            }
+            op::JMP => pc = u16_at(prog, pc + 1) as usize,
+            op::SAVE => {
+                let slot = prog[pc + 1] as usize;
+                let old = caps[slot];
+                caps[slot] = pos;
+                if let Some(end) = run(prog, pc + 2, input, pos, caps) {
+                    return Some(end);
+                }
+                caps[slot] = old;
+                return None;
+            }
+            op::END => {
+                if pos != input.len() {
+                    return None;
+                }
+                pc += 1;
+            }
+            _ => return Some(pos),
+        }
+    }
+}
+
+fn program_match(at: u32, input: &[u8], caps: &mut [usize; 20]) -> Option<usize> {
+    run(&BLOB[at as usize..], 0, input, 0, caps)
+}
+
+/// `_maybe_strip_national_prefix_carrier_code`: the number without its national prefix
+/// (or transformed by the territory's rule), or unchanged.
+fn strip_national_prefix(t: &Territory, number: &[u8]) -> Vec<u8> {
+    let unchanged = || number.to_vec();
+    let Some(npp) = t.npp else {
+        return unchanged();
+    };
+    if number.is_empty() {
+        return unchanged();
+    }
+    let mut caps = [NO_POS; 20];
+    let Some(end) = program_match(npp, number, &mut caps) else {
+        return unchanged();
+    };
+    let viable = matches_general(t, number);
+    let last = t.npp_groups as usize;
+    let last_missing = last == 0 || caps[2 * last + 1] == NO_POS || caps[2 * last] == NO_POS;
+    let result = match t.transform {
+        Some(rule) if !last_missing => {
+            let mut out = Vec::with_capacity(number.len() + rule.len());
+            for &b in rule {
+                if b >= 0xf0 {
+                    let g = (b - 0xf0) as usize;
+                    let (s, e) = (caps[2 * g], caps[2 * g + 1]);
+                    if s != NO_POS && e != NO_POS {
+                        out.extend_from_slice(&number[s..e]);
+                    }
+                } else {
+                    out.push(b);
+                }
+            }
+            out.extend_from_slice(&number[end..]);
+            out
+        }
+        _ => number[end..].to_vec(),
+    };
+    if viable && !matches_general(t, &result) {
+        return unchanged();
+    }
+    result
+}
+
+// ---------------------------------------------------------------------------------------
+// Lookups
+
+fn territories_for(code: u16) -> &'static [Territory] {
+    match CODES.binary_search_by_key(&code, |&(c, _, _)| c) {
+        Ok(i) => {
+            let (_, first, count) = CODES[i];
+            &TERRITORIES[first as usize..first as usize + count as usize]
+        }
+        Err(_) => &[],
+    }
+}
+
+/// The geographic territory with region code `region` (as given; libphonenumber compares
+/// region codes as upper case).
+fn territory_for_region(region: &str) -> Option<&'static Territory> {
+    if region.len() != 2 {
+        return None;
+    }
+    let upper = region.to_ascii_uppercase();
+    TERRITORIES.iter().find(|t| t.region == upper)
+}
+
+/// Whether `region` is a supported region code as libphonenumber checks default regions
+/// (upper-case ISO 3166 codes only; `001` is not a region one can dial from).
+pub fn is_supported_region(region: &str) -> bool {
+    region.len() == 2 && TERRITORIES.iter().any(|t| t.region == region)
+}
+
+/// `_extract_country_code`: the assigned calling code `full` starts with, and the rest.
+fn extract_country_code(full: &[u8]) -> Option<(u16, &[u8])> {
+    if full.first().is_none_or(|&d| d == b'0') {
+        return None;
+    }
+    (1..=3.min(full.len())).find_map(|n| {
+        let code = full[..n]
+            .iter()
+            .fold(0u16, |acc, &d| acc * 10 + u16::from(d - b'0'));
+        (!territories_for(code).is_empty()).then(|| (code, &full[n..]))
+    })
+}
+
+/// The calling code (1 to 3 digits) that `digits` starts with, if any is assigned.
+pub fn calling_code(digits: &str) -> Option<u16> {
+    let d = digits.as_bytes();
+    if !d.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    extract_country_code(d).map(|(c, _)| c)
+}
+
+// ---------------------------------------------------------------------------------------
+// Text
+
+/// The decimal value of a Unicode decimal digit (`\p{Nd}`), for the scripts forms see.
+fn digit_value(c: char) -> Option<u8> {
+    // Each Unicode decimal-digit range is ten consecutive code points from its zero.
+    const ZEROS: &[u32] = &[
+        0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6,
+        0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0,
+        0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0,
+        0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    ];
+    let u = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&u))
+        .map(|&z| (u - z) as u8)
+}
+
+fn is_plus(c: char) -> bool {
+    c == '+' || c == '\u{ff0b}'
+}
+
+/// `_VALID_PUNCTUATION` (which includes `x`; matched case-insensitively).
+fn is_punctuation(c: char) -> bool {
+    matches!(c,
+        '-' | 'x' | 'X' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30fc}' | '\u{ff0d}'..='\u{ff0f}'
+        | ' ' | '\u{a0}' | '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{3000}' | '(' | ')'
+        | '\u{ff08}' | '\u{ff09}' | '\u{ff3b}' | '\u{ff3d}' | '.' | '[' | ']' | '/' | '~'
+        | '\u{2053}' | '\u{223c}' | '\u{ff5e}')
+}
+
+/// The keypad digit of a letter (`_ALPHA_MAPPINGS`).
+fn keypad(c: char) -> Option<u8> {
+    let d = match c.to_ascii_uppercase() {
+        'A'..='C' => 2,
+        'D'..='F' => 3,
+        'G'..='I' => 4,
+        'J'..='L' => 5,
+        'M'..='O' => 6,
+        'P'..='S' => 7,
+        'T'..='V' => 8,
+        'W'..='Z' => 9,
+        _ => return None,
+    };
+    Some(b'0' + d)
+}
+
+/// `_extract_possible_number`: from the first `+` or digit, without trailing symbols or a
+/// second number.
+fn extract_possible_number(input: &str) -> &str {
+    let Some(start) = input.find(|c: char| is_plus(c) || digit_value(c).is_some()) else {
+        return "";
+    };
+    let mut s = &input[start..];
+    // Trailing characters that are neither word characters nor `#` (underscore counts as
+    // unwanted).
+    s = s.trim_end_matches(|c: char| c == '_' || !(c == '#' || c.is_alphanumeric()));
+    // A second number: a slash or backslash, spaces, then `x`.
+    let b = s.as_bytes();
+    for i in 0..b.len() {
+        if b[i] == b'/' || b[i] == b'\\' {
+            let mut j = i + 1;
+            while j < b.len() && b[j] == b' ' {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'x' {
+                s = &s[..i];
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// `_is_viable_phone_number`, without extensions (which this engine does not read).
+fn is_viable(s: &str) -> bool {
+    if s.chars().count() < MIN_LENGTH_FOR_NSN {
+        return false;
+    }
+    if s.chars().count() == 2 && s.chars().all(|c| digit_value(c).is_some()) {
+        return true;
+    }
+    let mut chars = s.chars().peekable();
+    while chars.next_if(|&c| is_plus(c)).is_some() {}
+    let mut digits = 0;
+    for c in chars {
+        if digit_value(c).is_some() {
+            digits += 1;
+        } else if is_punctuation(c) || c == '*' {
+        } else if digits >= 3 && c.is_ascii_alphabetic() {
+        } else {
+            return false;
+        }
+    }
+    digits >= 3
+}
+
+/// `_normalize`: keypad letters become digits when there are three letters or more;
+/// otherwise only the digits are kept.
+fn normalize_digits(s: &str) -> Vec<u8> {
+    let alpha = s.chars().filter(char::is_ascii_alphabetic).count() >= 3;
+    s.chars()
+        .filter_map(|c| match digit_value(c) {
+            Some(d) => Some(b'0' + d),
+            None if alpha => keypad(c),
+            None => None,
+        })
+        .collect()
+}
+
+/// `_maybe_extract_country_code`: the calling code and national number, or (0, empty)
+/// when the number is national.
+fn maybe_extract_country_code(
+    number: &str,
+    region: Option<&'static Territory>,
+) -> Result<(u16, Vec<u8>), ParseError> {
+    if number.is_empty() {
+        return Ok((0, Vec::new()));
+    }
+    let after_plus = number.trim_start_matches(is_plus);
+    let (international, full) = if after_plus.len() != number.len() {
+        (true, normalize_digits(after_plus))
+    } else {
+        let full = normalize_digits(number);
+        match region.and_then(|t| t.idd) {
+            Some(idd) => {
+                let mut caps = [NO_POS; 20];
+                match program_match(idd, &full, &mut caps) {
+                    // Country calling codes never start with 0.
+                    Some(end) if full.get(end) != Some(&b'0') => (true, full[end..].to_vec()),
+                    _ => (false, full),
+                }
+            }
+            None => (false, full),
+        }
+    };
+    if international {
+        if full.len() <= MIN_LENGTH_FOR_NSN {
+            return Err(ParseError::TooShortAfterIdd);
+        }
+        return match extract_country_code(&full) {
+            Some((code, rest)) => Ok((code, rest.to_vec())),
+            None => Err(ParseError::InvalidCountryCode),
+        };
+    }
+    if let Some(t) = region {
+        let code = t.code.to_string();
+        if let Some(rest) = full.strip_prefix(code.as_bytes()) {
+            let potential = strip_national_prefix(t, rest);
+            if (!matches_general(t, &full) && matches_general(t, &potential))
+                || test_length(t, full.len()) == Length::TooLong
+            {
+                return Ok((t.code, potential));
+            }
+        }
+    }
+    Ok((0, Vec::new()))
+}
+
+/// `parse(input, default_region)`.
+pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseError> {
+    if input.chars().count() > MAX_INPUT_STRING_LENGTH {
+        return Err(ParseError::TooLong);
+    }
+    let number = extract_possible_number(input);
+    if !is_viable(number) {
+        return Err(ParseError::NotANumber);
+    }
+    let starts_with_plus = number.starts_with(is_plus);
+    let valid_region = default_region.is_some_and(is_supported_region);
+    if !valid_region && !starts_with_plus {
+        return Err(ParseError::InvalidCountryCode);
+    }
+    let region = default_region.and_then(territory_for_region);
+    let (code, mut national) = match maybe_extract_country_code(number, region) {
+        Err(ParseError::InvalidCountryCode) if starts_with_plus => {
+            let (code, national) =
+                maybe_extract_country_code(number.trim_start_matches(is_plus), region)?;
+            if code == 0 {
+                return Err(ParseError::InvalidCountryCode);
+            }
+            (code, national)
+        }
+        other => other?,
+    };
+    let (code, territory) = if code != 0 {
+        (code, territories_for(code).first())
+    } else {
+        national.extend(normalize_digits(number));
+        match region {
+            Some(t) => (t.code, Some(t)),
+            None => (0, None),
+        }
+    };
+    if national.len() < MIN_LENGTH_FOR_NSN {
+        return Err(ParseError::TooShortNsn);
+    }
+    if let Some(t) = territory {
+        let potential = strip_national_prefix(t, &national);
+        if !matches!(
+            test_length(t, potential.len()),
+            Length::TooShort | Length::LocalOnly | Length::Invalid
+        ) {
+            national = potential;
+        }
+    }
+    if national.len() < MIN_LENGTH_FOR_NSN {
+        return Err(ParseError::TooShortNsn);
+    }
+    if national.len() > MAX_LENGTH_FOR_NSN {
+        return Err(ParseError::TooLong);
+    }
+    Ok(Number {
+        country_code: code,
+        // Only ASCII digits were pushed.
+        national_number: String::from_utf8(national).unwrap_or_default(),
+    })
+}
+
+/// `region_code_for_number`, as the territory.
+fn territory_of(number: &Number) -> Option<&'static Territory> {
+    let list = territories_for(number.country_code);
+    if list.len() <= 1 {
+        return list.first();
+    }
+    let nsn = number.national_number.as_bytes();
+    list.iter().find(|t| match t.leading {
+        Some(at) => leading_match(at, nsn),
+        None => number_type(t, nsn) != NumberType::Unknown,
+    })
+}
+
+/// `is_valid_number`, `region_code_for_number` and `number_type` at once.
+pub fn analyze(number: &Number) -> Analysis {
+    let Some(t) = territory_of(number) else {
+        return Analysis {
+            valid: false,
+            region: None,
+            number_type: NumberType::Unknown,
+        };
+    };
+    let number_type = number_type(t, number.national_number.as_bytes());
+    Analysis {
+        valid: number_type != NumberType::Unknown,
+        region: Some(t.region),
+        number_type,
+    }
+}
+
+/// Size of the tables, for the benchmark: bytes of automata and programs, territories.
+pub fn table_bytes() -> usize {
+    BLOB.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, region: Option<&str>) -> (String, Analysis) {
+        let n = parse(input, region).unwrap();
+        (n.e164(), analyze(&n))
+    }
+
+    #[test]
+    fn known_numbers() {
+        let (e, a) = check("+12125551234", None);
+        assert_eq!(e, "+12125551234");
+        assert!(a.valid);
+        assert_eq!(a.region, Some("US"));
+        let (_, a) = check("+442079460857", None);
+        assert_eq!((a.valid, a.region), (true, Some("GB")));
+        assert_eq!(a.number_type, NumberType::FixedLine);
+        let (_, a) = check("+15567778888", None);
+        assert!(!a.valid);
+        let (_, a) = check("+1234567890", None);
+        assert!(!a.valid);
+        assert_eq!(parse("+8091234567", None), Err(ParseError::InvalidCountryCode));
+    }
+
+    #[test]
+    fn national_input() {
+        assert_eq!(check("(212) 555-1234", Some("US")).0, "+12125551234");
+        assert_eq!(check("020 7946 0857", Some("GB")).0, "+442079460857");
+        assert_eq!(check("011 44 20 7946 0857", Some("US")).0, "+442079460857");
+        assert_eq!(parse("212 555 1234", None), Err(ParseError::InvalidCountryCode));
+        assert_eq!(parse("hello", Some("US")), Err(ParseError::NotANumber));
+    }
+}
