@@ -46,7 +46,10 @@ pub fn parse(pattern: &str) -> Result<(Node, usize), String> {
     };
     let node = p.alt()?;
     if p.i != p.s.len() {
-        return Err(format!("unexpected `{}` at {} in {pattern}", p.s[p.i] as char, p.i));
+        return Err(format!(
+            "unexpected `{}` at {} in {pattern}",
+            p.s[p.i] as char, p.i
+        ));
     }
     Ok((node, p.caps))
 }
@@ -420,44 +423,318 @@ impl Dfa {
         self.accept[s as usize]
     }
 
-    /// Serialised form read by `engine.rs`. Each state is a header byte (number of edges in
-    /// the low nibble; 0x10 when accepting, then the 2-byte mask), then per edge a 2-byte
-    /// digit set and the 2-byte offset of the target state. Offsets count from the start of
-    /// this automaton; a missing edge means "reject".
-    pub fn encode(&self) -> Result<Vec<u8>, String> {
-        let mut edges: Vec<Vec<(u16, u32)>> = Vec::new();
-        let mut offsets = Vec::with_capacity(self.next.len());
-        let mut at = 0usize;
-        for (s, row) in self.next.iter().enumerate() {
-            let mut list: Vec<(u16, u32)> = Vec::new();
-            for (d, t) in row.iter().enumerate() {
+    /// Serialises the automaton for `engine.rs` (see [`Packer`]).
+    pub fn pack(&self, packer: &mut Packer) -> Result<Packed, String> {
+        packer.pack(self)
+    }
+}
+
+/// What a reference in a packed automaton points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ref {
+    Tail(usize),
+    Node(usize),
+}
+
+/// One packed automaton: its tails, its nodes, and the reference to its start.
+#[derive(Debug, Clone, Default)]
+pub struct Packed {
+    pub tails: Vec<u8>,
+    pub nodes: Vec<u8>,
+    /// The start, encoded as an edge reference relative to the first node.
+    pub root: u32,
+}
+
+/// Packs automata compactly, sharing one table of digit sets.
+///
+/// Most states of these automata are "any digit, then the same": the `\d{6}` ends of the
+/// patterns. A state from which every path is such a chain is a *tail*: all that matters
+/// is how many digits remain, and which descriptions accept that many. Tails are stored as
+/// small tables (`count`, then `count` runs: first and last remaining length, 2-byte mask),
+/// and the
+/// remaining states (*nodes*) are laid out depth-first, children after their parent, so
+/// that references are short:
+///
+/// - node: a header byte (number of edges in the low nibble; `0x10` when accepting, then
+///   the 2-byte mask), then per edge the index of its digit set in the shared table and a
+///   LEB128 reference;
+/// - reference `v`: even is tail `v / 2`; odd is the node at the signed, zigzag-coded
+///   distance `v >> 1` from the start of the node that holds the edge.
+#[derive(Debug, Default)]
+pub struct Packer {
+    pub classes: Vec<u16>,
+    class_index: HashMap<u16, u8>,
+}
+
+fn leb128(out: &mut Vec<u8>, mut v: u32) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn zigzag(d: i64) -> u32 {
+    ((d << 1) ^ (d >> 63)) as u32
+}
+
+impl Packer {
+    /// Writes the digit set of an edge: its index in the shared table, or, once the table
+    /// is full, 255 and the 2-byte set.
+    fn class(&mut self, mask: u16, out: &mut Vec<u8>) {
+        if let Some(&i) = self.class_index.get(&mask) {
+            out.push(i);
+        } else if self.classes.len() < 255 {
+            let i = self.classes.len() as u8;
+            self.classes.push(mask);
+            self.class_index.insert(mask, i);
+            out.push(i);
+        } else {
+            out.push(255);
+            out.extend_from_slice(&mask.to_le_bytes());
+        }
+    }
+
+    fn pack(&mut self, dfa: &Dfa) -> Result<Packed, String> {
+        let n = dfa.next.len();
+        // Tails: length -> mask tables, found from the deepest states up.
+        let mut tail_of: Vec<Option<Vec<(u8, u16)>>> = vec![None; n];
+        let mut decided = vec![false; n];
+        fn tail(
+            dfa: &Dfa,
+            s: usize,
+            tail_of: &mut Vec<Option<Vec<(u8, u16)>>>,
+            decided: &mut Vec<bool>,
+        ) -> Option<Vec<(u8, u16)>> {
+            if decided[s] {
+                return tail_of[s].clone();
+            }
+            let row = &dfa.next[s];
+            let result = if row.iter().all(Option::is_none) {
+                Some(vec![(0, dfa.accept[s])])
+            } else if row.iter().all(|t| t.is_some() && *t == row[0]) {
+                tail(dfa, row[0].unwrap() as usize, tail_of, decided).map(|rest| {
+                    let mut v: Vec<(u8, u16)> = Vec::new();
+                    if dfa.accept[s] != 0 {
+                        v.push((0, dfa.accept[s]));
+                    }
+                    v.extend(rest.iter().map(|&(r, m)| (r + 1, m)));
+                    v
+                })
+            } else {
+                None
+            };
+            decided[s] = true;
+            tail_of[s] = result.clone();
+            result
+        }
+        for s in (0..n).rev() {
+            tail(dfa, s, &mut tail_of, &mut decided);
+        }
+        // Tail table, most used first.
+        let mut uses: HashMap<Vec<(u8, u16)>, usize> = HashMap::new();
+        for (s, row) in dfa.next.iter().enumerate() {
+            if tail_of[s].is_some() {
+                continue;
+            }
+            for t in row.iter().flatten() {
+                if let Some(tl) = &tail_of[*t as usize] {
+                    *uses.entry(tl.clone()).or_default() += 1;
+                }
+            }
+        }
+        if let Some(tl) = &tail_of[0] {
+            *uses.entry(tl.clone()).or_default() += 1;
+        }
+        let mut tails: Vec<(Vec<(u8, u16)>, usize)> = uses.into_iter().collect();
+        tails.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let tail_id: HashMap<Vec<(u8, u16)>, usize> = tails
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| (t.clone(), i))
+            .collect();
+        let mut packed = Packed::default();
+        for (t, _) in &tails {
+            // Runs of consecutive lengths with the same mask: (first, last, mask).
+            let mut runs: Vec<(u8, u8, u16)> = Vec::new();
+            for &(r, m) in t {
+                match runs.last_mut() {
+                    Some((_, hi, mask)) if *hi + 1 == r && *mask == m => *hi = r,
+                    _ => runs.push((r, r, m)),
+                }
+            }
+            packed
+                .tails
+                .push(u8::try_from(runs.len()).map_err(|_| "long tail")?);
+            for (lo, hi, m) in runs {
+                packed.tails.push(lo);
+                packed.tails.push(hi);
+                packed.tails.extend_from_slice(&m.to_le_bytes());
+            }
+        }
+        let target = |s: usize| -> Ref {
+            match &tail_of[s] {
+                Some(t) => Ref::Tail(tail_id[t]),
+                None => Ref::Node(s),
+            }
+        };
+        if let Ref::Tail(id) = target(0) {
+            packed.root = (id as u32) << 1;
+            return Ok(packed);
+        }
+        // Nodes in depth-first preorder.
+        let mut order: Vec<usize> = Vec::new();
+        let mut placed = vec![false; n];
+        let mut stack = vec![0usize];
+        while let Some(s) = stack.pop() {
+            if placed[s] {
+                continue;
+            }
+            placed[s] = true;
+            order.push(s);
+            let mut kids: Vec<usize> = Vec::new();
+            for t in dfa.next[s].iter().flatten() {
+                let t = *t as usize;
+                if tail_of[t].is_none() && !placed[t] && !kids.contains(&t) {
+                    kids.push(t);
+                }
+            }
+            for k in kids.into_iter().rev() {
+                stack.push(k);
+            }
+        }
+        // Edges of each node: (digit set, target), targets in order of their first digit.
+        let mut edges: Vec<Vec<(u16, Ref)>> = vec![Vec::new(); n];
+        for &s in &order {
+            let mut list: Vec<(u16, Ref)> = Vec::new();
+            for (d, t) in dfa.next[s].iter().enumerate() {
                 if let Some(t) = t {
-                    match list.iter_mut().find(|(_, x)| x == t) {
+                    let r = target(*t as usize);
+                    match list.iter_mut().find(|(_, x)| *x == r) {
                         Some((m, _)) => *m |= 1 << d,
-                        None => list.push((1 << d, *t)),
+                        None => list.push((1 << d, r)),
                     }
                 }
             }
-            offsets.push(at);
-            at += 1 + if self.accept[s] != 0 { 2 } else { 0 } + 4 * list.len();
-            edges.push(list);
+            edges[s] = list;
         }
-        if at > u16::MAX as usize {
-            return Err(format!("automaton of {at} bytes does not fit 16-bit offsets"));
-        }
-        let mut out = Vec::with_capacity(at);
-        for (s, list) in edges.iter().enumerate() {
-            let acc = self.accept[s];
-            out.push(list.len() as u8 | if acc != 0 { 0x10 } else { 0 });
-            if acc != 0 {
-                out.extend_from_slice(&acc.to_le_bytes());
+        // Offsets depend on reference sizes and the other way round: iterate to a fixpoint.
+        // References count from the end of the record, so the first child (laid out right
+        // after its parent) is always 0.
+        let mut offset = vec![0usize; n];
+        let mut size = vec![0usize; n];
+        for _ in 0..64 {
+            let mut bytes = Vec::new();
+            let mut new_offset = vec![0usize; n];
+            let mut new_size = vec![0usize; n];
+            for &s in &order {
+                let start = bytes.len();
+                new_offset[s] = start;
+                let acc = dfa.accept[s];
+                let list = &edges[s];
+                if list.len() > 15 {
+                    return Err("too many edges".into());
+                }
+                bytes.push(list.len() as u8 | if acc != 0 { 0x10 } else { 0 });
+                if acc != 0 {
+                    bytes.extend_from_slice(&acc.to_le_bytes());
+                }
+                let end = (offset[s] + size[s]) as i64;
+                for &(mask, r) in list {
+                    self.class(mask, &mut bytes);
+                    let v = match r {
+                        Ref::Tail(id) => (id as u32) << 1,
+                        Ref::Node(t) => (zigzag(offset[t] as i64 - end) << 1) | 1,
+                    };
+                    leb128(&mut bytes, v);
+                }
+                new_size[s] = bytes.len() - start;
             }
-            for (mask, t) in list {
-                out.extend_from_slice(&mask.to_le_bytes());
-                out.extend_from_slice(&(offsets[*t as usize] as u16).to_le_bytes());
+            if new_offset == offset && new_size == size {
+                packed.nodes = bytes;
+                packed.root = 1;
+                return Ok(packed);
+            }
+            offset = new_offset;
+            size = new_size;
+        }
+        Err("node layout did not settle".into())
+    }
+}
+
+impl Dfa {
+    /// Reads a packed automaton the way the engine does (for tests): the accept mask after
+    /// all of `digits`.
+    pub fn unpack_full(p: &Packed, classes: &[u16], digits: &[u8]) -> u16 {
+        let mut v = p.root;
+        let mut node = 0usize;
+        let mut pos = 0;
+        loop {
+            if v & 1 == 0 {
+                let mut t = 0;
+                for _ in 0..(v >> 1) {
+                    t += 1 + 4 * p.tails[t] as usize;
+                }
+                let left = (digits.len() - pos) as u8;
+                for i in 0..p.tails[t] as usize {
+                    let at = t + 1 + 4 * i;
+                    if (p.tails[at]..=p.tails[at + 1]).contains(&left) {
+                        return u16::from_le_bytes([p.tails[at + 2], p.tails[at + 3]]);
+                    }
+                }
+                return 0;
+            }
+            let d = (v >> 1) as i64;
+            let delta = (d >> 1) ^ -(d & 1);
+            node = (node as i64 + delta) as usize;
+            let head = p.nodes[node];
+            let mut q = node + 1;
+            let mut acc = 0;
+            if head & 0x10 != 0 {
+                acc = u16::from_le_bytes([p.nodes[q], p.nodes[q + 1]]);
+                q += 2;
+            }
+            let bit = digits.get(pos).map_or(0, |d| 1u16 << (d - b'0'));
+            let mut next = None;
+            for _ in 0..(head & 0x0f) {
+                let cls = if p.nodes[q] == 255 {
+                    q += 2;
+                    u16::from_le_bytes([p.nodes[q - 1], p.nodes[q]])
+                } else {
+                    classes[p.nodes[q] as usize]
+                };
+                q += 1;
+                let mut val = 0u32;
+                let mut shift = 0;
+                loop {
+                    let b = p.nodes[q];
+                    q += 1;
+                    val |= u32::from(b & 0x7f) << shift;
+                    shift += 7;
+                    if b & 0x80 == 0 {
+                        break;
+                    }
+                }
+                if next.is_none() && cls & bit != 0 {
+                    next = Some(val);
+                }
+            }
+            if pos == digits.len() {
+                return acc;
+            }
+            match next {
+                Some(nv) => {
+                    v = nv;
+                    node = q;
+                    pos += 1;
+                }
+                None => return 0,
             }
         }
-        Ok(out)
     }
 }
 
@@ -632,7 +909,12 @@ fn transform(rule: &str) -> Result<Vec<u8>, String> {
                 out.push(c);
                 i += 1;
             }
-            c => return Err(format!("unsupported `{}` in transform rule {rule}", c as char)),
+            c => {
+                return Err(format!(
+                    "unsupported `{}` in transform rule {rule}",
+                    c as char
+                ))
+            }
         }
     }
     Ok(out)
@@ -656,6 +938,7 @@ pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
     let mut stats = Stats::default();
     let mut rows = String::new();
     let mut by_code: Vec<(u16, usize)> = Vec::new();
+    let mut packer = Packer::default();
     let str_of = |v: &serde_json::Value| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned);
     for (index, t) in territories.iter().enumerate() {
         let region = t["region"].as_str().ok_or("no region")?;
@@ -678,7 +961,7 @@ pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
             if bit == 0 {
                 local = lengths_mask(&d["local"]).map_err(ctx)?;
             }
-            let has_lengths = !d["lengths"].as_array().map_or(true, |a| a.is_empty());
+            let has_lengths = d["lengths"].as_array().is_some_and(|a| !a.is_empty());
             if !has_lengths {
                 // Python: an empty list of possible lengths does not filter.
                 lengths[bit] = u32::MAX;
@@ -689,21 +972,34 @@ pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
                 present |= 1 << bit;
             }
         }
+        // The general description gets its own automaton: in the product with the types it
+        // would double the tables (its lengths and prefixes rarely line up with theirs).
+        let general: Vec<(Node, u16)> = pats.iter().filter(|p| p.1 == 1).cloned().collect();
+        pats.retain(|p| p.1 != 1);
         let dfa = Dfa::build(&pats).map_err(ctx)?;
-        let enc = dfa.encode().map_err(ctx)?;
-        stats.dfa_states += dfa.next.len();
-        stats.dfa_bytes += enc.len();
-        let dfa_at = blob.len();
-        blob.extend_from_slice(&enc);
+        let general = Dfa::build(&general).map_err(ctx)?;
+        stats.dfa_states += dfa.next.len() + general.next.len();
+        let mut put =
+            |dfa: &Dfa, blob: &mut Vec<u8>, stats: &mut Stats| -> Result<String, String> {
+                let p = dfa.pack(&mut packer).map_err(ctx)?;
+                let tails = blob.len();
+                blob.extend_from_slice(&p.tails);
+                let nodes = blob.len();
+                blob.extend_from_slice(&p.nodes);
+                stats.dfa_bytes += p.tails.len() + p.nodes.len();
+                Ok(format!(
+                    "Automaton {{ tails: {tails}, nodes: {nodes}, root: {} }}",
+                    p.root
+                ))
+            };
+        let dfa_at = put(&dfa, &mut blob, &mut stats)?;
+        let general_at = put(&general, &mut blob, &mut stats)?;
         // Leading digits: an automaton read with "matches at the start".
         let leading = match str_of(&t["leading_digits"]) {
             Some(p) => {
                 let (node, _) = parse(&p).map_err(ctx)?;
-                let enc = Dfa::build(&[(node, 1)]).and_then(|d| d.encode()).map_err(ctx)?;
-                let at = blob.len();
-                blob.extend_from_slice(&enc);
-                stats.dfa_bytes += enc.len();
-                format!("Some({at})")
+                let d = Dfa::build(&[(node, 1)]).map_err(ctx)?;
+                format!("Some({})", put(&d, &mut blob, &mut stats)?)
             }
             None => "None".into(),
         };
@@ -730,10 +1026,12 @@ pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
             }
             None => "None".into(),
         };
-        let same = t["same_mobile_and_fixed_line_pattern"].as_bool().unwrap_or(false);
+        let same = t["same_mobile_and_fixed_line_pattern"]
+            .as_bool()
+            .unwrap_or(false);
         let _ = writeln!(
             rows,
-            "    Territory {{ region: {region:?}, code: {cc}, dfa: {dfa_at}, leading: {leading}, \
+            "    Territory {{ region: {region:?}, code: {cc}, dfa: {dfa_at}, general: {general_at}, leading: {leading}, \
              npp: {npp}, npp_groups: {npp_caps}, transform: {rule}, idd: {idd}, \
              same_mobile_and_fixed: {same}, present: {present}, lengths: {lengths:?}, \
              local: {local} }},"
@@ -742,14 +1040,31 @@ pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
     stats.territories = territories.len();
     stats.blob_bytes = blob.len();
     let mut out = String::new();
-    let _ = writeln!(out, "// Generated by build.rs from src/phone/metadata.json. Do not edit.");
+    let _ = writeln!(
+        out,
+        "// Generated by build.rs from src/phone/metadata.json. Do not edit."
+    );
     let _ = writeln!(out, "pub const VERSION: &str = {version:?};");
     rust_bytes(&mut out, "BLOB", &blob);
-    let _ = writeln!(out, "pub static TERRITORIES: [Territory; {}] = [", territories.len());
+    let _ = writeln!(
+        out,
+        "pub static CLASSES: [u16; {}] = {:?};",
+        packer.classes.len(),
+        packer.classes
+    );
+    let _ = writeln!(
+        out,
+        "pub static TERRITORIES: [Territory; {}] = [",
+        territories.len()
+    );
     out.push_str(&rows);
     out.push_str("];\n");
     // Calling code -> (first territory, count); the first is the code's main territory.
-    let _ = writeln!(out, "pub static CODES: [(u16, u16, u8); {}] = [", by_code.len());
+    let _ = writeln!(
+        out,
+        "pub static CODES: [(u16, u16, u8); {}] = [",
+        by_code.len()
+    );
     for (i, &(cc, first)) in by_code.iter().enumerate() {
         let end = by_code.get(i + 1).map_or(territories.len(), |&(_, f)| f);
         let _ = writeln!(out, "    ({cc}, {first}, {}),", end - first);
@@ -803,43 +1118,47 @@ mod explore {
     fn stats() {
         let json = std::fs::read_to_string("src/phone/metadata.json").unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let mut combined = 0;
-        let mut separate = 0;
-        let mut hist = [0usize; 11];
-        let mut full_single = 0;
-        let mut single = 0;
-        let mut next_is_following = 0;
-        let mut edges_total = 0;
-        let mut acc = 0;
-        let mut big = Vec::new();
+        let mut packer = Packer::default();
+        let mut rows = Vec::new();
+        let (mut tot_c, mut tot_s, mut tot_ng) = (0, 0, 0);
         for t in doc["territories"].as_array().unwrap() {
             let mut pats = Vec::new();
+            let mut text = 0;
+            let mut sep = 0;
+            let mut ng = Vec::new();
             for (bit, name) in DESCS.iter().enumerate() {
                 if let Some(p) = t["descs"][*name]["pattern"].as_str() {
                     let n = parse(p).unwrap().0;
-                    separate += Dfa::build(&[(n.clone(), 1)]).unwrap().next.len();
+                    text += p.len();
+                    let d = Dfa::build(&[(n.clone(), 1)]).unwrap();
+                    let pk = d.pack(&mut packer).unwrap();
+                    sep += pk.nodes.len() + pk.tails.len();
+                    if bit != 0 {
+                        ng.push((n.clone(), 1u16 << bit));
+                    }
                     pats.push((n, 1u16 << bit));
                 }
             }
             let d = Dfa::build(&pats).unwrap();
-            combined += d.next.len();
-            big.push((d.next.len(), t["region"].as_str().unwrap().to_string()));
-            for (s, row) in d.next.iter().enumerate() {
-                let mut targets: Vec<u32> = row.iter().flatten().copied().collect();
-                targets.sort();
-                targets.dedup();
-                hist[targets.len()] += 1;
-                edges_total += targets.len();
-                if d.accept[s] != 0 { acc += 1; }
-                if targets.len() == 1 {
-                    single += 1;
-                    if row.iter().all(|x| x.is_some()) { full_single += 1; }
-                    if targets[0] as usize == s + 1 { next_is_following += 1; }
-                }
-            }
+            let pk = d.pack(&mut packer).unwrap();
+            let dn = Dfa::build(&ng).unwrap().pack(&mut packer).unwrap();
+            tot_c += pk.nodes.len() + pk.tails.len();
+            tot_s += sep;
+            tot_ng += dn.nodes.len() + dn.tails.len();
+            rows.push((
+                pk.nodes.len() + pk.tails.len(),
+                pk.tails.len(),
+                sep,
+                dn.nodes.len() + dn.tails.len(),
+                text,
+                d.next.len(),
+                t["region"].as_str().unwrap().to_string(),
+            ));
         }
-        big.sort();
-        eprintln!("combined {combined} separate {separate} hist {hist:?} single {single} full_single {full_single} next_following {next_is_following} edges {edges_total} accepting {acc}");
-        eprintln!("biggest {:?}", &big[big.len()-10..]);
+        rows.sort();
+        for r in rows.iter().rev().take(15) {
+            eprintln!("{r:?}");
+        }
+        eprintln!("combined {tot_c} separate {tot_s} combined-without-general {tot_ng}");
     }
 }

@@ -5,14 +5,24 @@
 
 use super::{Analysis, Number, NumberType, ParseError};
 
+/// A packed automaton in `BLOB` (see `compile::Packer`).
+#[derive(Clone, Copy)]
+pub struct Automaton {
+    pub tails: u32,
+    pub nodes: u32,
+    pub root: u32,
+}
+
 /// One territory's metadata (a region, or a non-geographic calling code such as +800).
 pub struct Territory {
     pub region: &'static str,
     pub code: u16,
-    /// Offset in `BLOB` of the national-number automaton.
-    pub dfa: u32,
-    /// Offset in `BLOB` of the leading-digits automaton.
-    pub leading: Option<u32>,
+    /// The national-number automaton of all number types at once.
+    pub dfa: Automaton,
+    /// The automaton of the general description.
+    pub general: Automaton,
+    /// The leading-digits automaton.
+    pub leading: Option<Automaton>,
     /// Offset in `BLOB` of the national-prefix-for-parsing program.
     pub npp: Option<u32>,
     pub npp_groups: u8,
@@ -59,46 +69,99 @@ fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_le_bytes([b[at], b[at + 1]])
 }
 
-/// One move of an automaton: the offset of the next state, if any.
 #[inline]
-fn step(dfa: &[u8], state: usize, digit: u8) -> Option<usize> {
-    let bit = 1u16 << (digit - b'0');
-    let head = dfa[state];
-    let mut p = state + 1 + if head & 0x10 != 0 { 2 } else { 0 };
-    for _ in 0..(head & 0x0f) {
-        if u16_at(dfa, p) & bit != 0 {
-            return Some(u16_at(dfa, p + 2) as usize);
+fn leb128(b: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0;
+    loop {
+        let x = b[*at];
+        *at += 1;
+        v |= u32::from(x & 0x7f) << shift;
+        if x & 0x80 == 0 {
+            return v;
         }
-        p += 4;
+        shift += 7;
     }
-    None
 }
 
-#[inline]
-fn accepts(dfa: &[u8], state: usize) -> u16 {
-    if dfa[state] & 0x10 != 0 {
-        u16_at(dfa, state + 1)
-    } else {
-        0
+/// The mask of a tail for `left` remaining digits; with `prefix`, for any number of them
+/// up to `left`.
+fn tail_mask(a: Automaton, id: u32, left: usize, prefix: bool) -> u16 {
+    let tails = &BLOB[a.tails as usize..];
+    let mut t = 0usize;
+    for _ in 0..id {
+        t += 1 + 4 * tails[t] as usize;
+    }
+    for i in 0..tails[t] as usize {
+        let at = t + 1 + 4 * i;
+        let (lo, hi) = (tails[at] as usize, tails[at + 1] as usize);
+        if (lo..=hi).contains(&left) || (prefix && lo <= left) {
+            return u16_at(tails, at + 2);
+        }
+    }
+    0
+}
+
+/// Walks an automaton over `digits`: the accept mask at the end (`prefix`: at the first
+/// accepting point). 0 when rejected.
+fn walk(a: Automaton, digits: &[u8], prefix: bool) -> u16 {
+    let nodes = &BLOB[a.nodes as usize..];
+    let mut v = a.root;
+    let mut node = 0usize;
+    let mut pos = 0;
+    loop {
+        if v & 1 == 0 {
+            return tail_mask(a, v >> 1, digits.len() - pos, prefix);
+        }
+        let d = (v >> 1) as i64;
+        node = (node as i64 + ((d >> 1) ^ -(d & 1))) as usize;
+        let head = nodes[node];
+        let mut q = node + 1;
+        let mut acc = 0;
+        if head & 0x10 != 0 {
+            acc = u16_at(nodes, q);
+            q += 2;
+            if prefix {
+                return acc;
+            }
+        }
+        let bit = match digits.get(pos) {
+            Some(&d) => 1u16 << (d - b'0'),
+            None => return acc,
+        };
+        let mut next = None;
+        for _ in 0..(head & 0x0f) {
+            let set = if nodes[q] == 255 {
+                q += 3;
+                u16_at(nodes, q - 2)
+            } else {
+                q += 1;
+                CLASSES[nodes[q - 1] as usize]
+            };
+            let r = leb128(nodes, &mut q);
+            if next.is_none() && set & bit != 0 {
+                next = Some(r);
+            }
+        }
+        match next {
+            Some(r) => {
+                v = r;
+                node = q;
+                pos += 1;
+            }
+            None => return 0,
+        }
     }
 }
 
 /// The descriptions whose pattern matches all of `digits` (lengths not yet considered).
 fn pattern_mask(t: &Territory, digits: &[u8]) -> u16 {
-    let dfa = &BLOB[t.dfa as usize..];
-    let mut s = 0;
-    for &d in digits {
-        match step(dfa, s, d) {
-            Some(n) => s = n,
-            None => return 0,
-        }
-    }
-    accepts(dfa, s)
+    walk(t.dfa, digits, false) | walk(t.general, digits, false)
 }
 
 /// `_match_national_number(number, general_desc, False)`.
 fn matches_general(t: &Territory, digits: &[u8]) -> bool {
-    pattern_mask(t, digits) & GENERAL != 0
+    walk(t.general, digits, false) != 0
 }
 
 fn has_length(mask: u32, len: usize) -> bool {
@@ -145,19 +208,8 @@ fn number_type(t: &Territory, nsn: &[u8]) -> NumberType {
 }
 
 /// Whether some prefix of `digits` is in the leading-digits language (`re.match`).
-fn leading_match(at: u32, digits: &[u8]) -> bool {
-    let dfa = &BLOB[at as usize..];
-    let mut s = 0;
-    for &d in digits {
-        if accepts(dfa, s) != 0 {
-            return true;
-        }
-        match step(dfa, s, d) {
-            Some(n) => s = n,
-            None => return false,
-        }
-    }
-    accepts(dfa, s) != 0
+fn leading_match(a: Automaton, digits: &[u8]) -> bool {
+    walk(a, digits, true) != 0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,7 +249,13 @@ const NO_POS: usize = usize::MAX;
 
 /// Runs the program at `pc` from `pos`: the end of the first match, leftmost-first as
 /// Python's `re` finds it. The compiler rejects patterns that could loop.
-fn run(prog: &[u8], mut pc: usize, input: &[u8], mut pos: usize, caps: &mut [usize; 20]) -> Option<usize> {
+fn run(
+    prog: &[u8],
+    mut pc: usize,
+    input: &[u8],
+    mut pos: usize,
+    caps: &mut [usize; 20],
+) -> Option<usize> {
     use super::ops as op;
     loop {
         match prog[pc] {
@@ -235,7 +293,8 @@ fn run(prog: &[u8], mut pc: usize, input: &[u8], mut pos: usize, caps: &mut [usi
                 }
                 pc += 1;
             }
-            _ => return Some(pos),
+            op::MATCH => return Some(pos),
+            _ => return None,
         }
     }
 }
@@ -344,10 +403,10 @@ pub fn calling_code(digits: &str) -> Option<u16> {
 fn digit_value(c: char) -> Option<u8> {
     // Each Unicode decimal-digit range is ten consecutive code points from its zero.
     const ZEROS: &[u32] = &[
-        0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6,
-        0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0,
-        0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0,
-        0xa9f0, 0xaa50, 0xabf0, 0xff10,
+        0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+        0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
+        0xff10,
     ];
     let u = c as u32;
     ZEROS
@@ -426,9 +485,7 @@ fn is_viable(s: &str) -> bool {
     for c in chars {
         if digit_value(c).is_some() {
             digits += 1;
-        } else if is_punctuation(c) || c == '*' {
-        } else if digits >= 3 && c.is_ascii_alphabetic() {
-        } else {
+        } else if !(is_punctuation(c) || c == '*' || (digits >= 3 && c.is_ascii_alphabetic())) {
             return false;
         }
     }
@@ -587,7 +644,7 @@ pub fn analyze(number: &Number) -> Analysis {
     }
 }
 
-/// Size of the tables, for the benchmark: bytes of automata and programs, territories.
+/// Bytes of automata and programs in the tables.
 pub fn table_bytes() -> usize {
     BLOB.len()
 }
@@ -614,7 +671,10 @@ mod tests {
         assert!(!a.valid);
         let (_, a) = check("+1234567890", None);
         assert!(!a.valid);
-        assert_eq!(parse("+8091234567", None), Err(ParseError::InvalidCountryCode));
+        assert_eq!(
+            parse("+8091234567", None),
+            Err(ParseError::InvalidCountryCode)
+        );
     }
 
     #[test]
@@ -622,7 +682,116 @@ mod tests {
         assert_eq!(check("(212) 555-1234", Some("US")).0, "+12125551234");
         assert_eq!(check("020 7946 0857", Some("GB")).0, "+442079460857");
         assert_eq!(check("011 44 20 7946 0857", Some("US")).0, "+442079460857");
-        assert_eq!(parse("212 555 1234", None), Err(ParseError::InvalidCountryCode));
+        assert_eq!(
+            parse("212 555 1234", None),
+            Err(ParseError::InvalidCountryCode)
+        );
         assert_eq!(parse("hello", Some("US")), Err(ParseError::NotANumber));
+    }
+}
+
+/// The packed tables read back exactly as the automata they were made from.
+#[cfg(test)]
+mod packing {
+    use super::super::compile::{self, Dfa, DESCS};
+    use super::*;
+
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % n
+        }
+    }
+
+    /// Strings the automaton accepts (random walks), near misses and random digits.
+    fn samples(dfa: &Dfa, rng: &mut Lcg) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        for _ in 0..150 {
+            let mut s = Vec::new();
+            let mut state = 0usize;
+            for _ in 0..18 {
+                let moves: Vec<(usize, u32)> = dfa.next[state]
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(d, t)| t.map(|t| (d, t)))
+                    .collect();
+                if moves.is_empty() || (dfa.accept[state] != 0 && rng.next(4) == 0) {
+                    break;
+                }
+                let (d, t) = moves[rng.next(moves.len() as u64) as usize];
+                s.push(b'0' + d as u8);
+                state = t as usize;
+            }
+            let mut near = s.clone();
+            if !near.is_empty() {
+                let i = rng.next(near.len() as u64) as usize;
+                near[i] = b'0' + rng.next(10) as u8;
+            }
+            let mut longer = s.clone();
+            longer.push(b'0' + rng.next(10) as u8);
+            let random: Vec<u8> = (0..1 + rng.next(17))
+                .map(|_| b'0' + rng.next(10) as u8)
+                .collect();
+            out.extend([s, near, longer, random]);
+        }
+        out
+    }
+
+    #[test]
+    fn automata_read_back_as_built() {
+        let json = std::fs::read_to_string("src/phone/metadata.json").unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let list = doc["territories"].as_array().unwrap();
+        assert_eq!(list.len(), TERRITORIES.len());
+        let mut rng = Lcg(7);
+        let mut checked = 0;
+        for (t, meta) in TERRITORIES.iter().zip(list) {
+            assert_eq!(t.region, meta["region"].as_str().unwrap());
+            let mut types = Vec::new();
+            let mut general = Vec::new();
+            for (bit, name) in DESCS.iter().enumerate() {
+                if let Some(p) = meta["descs"][*name]["pattern"].as_str() {
+                    let node = compile::parse(p).unwrap().0;
+                    if bit == 0 {
+                        general.push((node, 1));
+                    } else {
+                        types.push((node, 1 << bit));
+                    }
+                }
+            }
+            for (dfa, packed) in [
+                (Dfa::build(&types).unwrap(), t.dfa),
+                (Dfa::build(&general).unwrap(), t.general),
+            ] {
+                for s in samples(&dfa, &mut rng) {
+                    assert_eq!(
+                        walk(packed, &s, false),
+                        dfa.full(&s),
+                        "{} {:?}",
+                        t.region,
+                        std::str::from_utf8(&s)
+                    );
+                    checked += 1;
+                }
+            }
+            if let (Some(p), Some(at)) = (meta["leading_digits"].as_str(), t.leading) {
+                let dfa = Dfa::build(&[(compile::parse(p).unwrap().0, 1)]).unwrap();
+                for s in samples(&dfa, &mut rng) {
+                    let expected = (0..=s.len()).any(|n| dfa.full(&s[..n]) != 0);
+                    assert_eq!(
+                        leading_match(at, &s),
+                        expected,
+                        "{} leading {:?}",
+                        t.region,
+                        std::str::from_utf8(&s)
+                    );
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 }

@@ -8,6 +8,7 @@
 //! digits, with no regular-expression engine, no cache and no start-up work. The test
 //! `tests/phone_corpus.rs` replays a corpus made by the reference.
 
+#[cfg(any(test, not(feature = "phone-stub")))]
 mod ops;
 
 #[cfg(test)]
@@ -153,7 +154,7 @@ pub struct Analysis {
 /// assert_eq!(phone::parse("212 555 1234", None), Err(phone::ParseError::InvalidCountryCode));
 /// ```
 pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseError> {
-    if input.contains(|c: char| c == '#' || c == ';' || c == ',') || has_extension_word(input) {
+    if input.contains(['#', ';', ',']) || has_extension_word(input) {
         return Err(ParseError::NotANumber);
     }
     engine::parse(input, default_region)
@@ -206,6 +207,11 @@ pub enum Verdict {
         /// The region the number was matched to, when the code has one main region.
         region: Option<String>,
     },
+}
+
+/// Bytes of automata and prefix programs the engine's tables hold (0 with `phone-stub`).
+pub fn table_bytes() -> usize {
+    engine::table_bytes()
 }
 
 /// The calling code (1 to 3 digits) that `digits` starts with, if any is assigned.
