@@ -464,6 +464,8 @@ pub struct Packed {
 pub struct Packer {
     pub classes: Vec<u16>,
     class_index: HashMap<u16, u8>,
+    /// How often each digit set was written (to order the table for a second pass).
+    counts: HashMap<u16, usize>,
 }
 
 fn leb128(out: &mut Vec<u8>, mut v: u32) {
@@ -486,6 +488,7 @@ impl Packer {
     /// Writes the digit set of an edge: its index in the shared table, or, once the table
     /// is full, 255 and the 2-byte set.
     fn class(&mut self, mask: u16, out: &mut Vec<u8>) {
+        *self.counts.entry(mask).or_default() += 1;
         if let Some(&i) = self.class_index.get(&mask) {
             out.push(i);
         } else if self.classes.len() < 255 {
@@ -497,6 +500,18 @@ impl Packer {
             out.push(255);
             out.extend_from_slice(&mask.to_le_bytes());
         }
+    }
+
+    /// A packer whose table holds the 255 digit sets this one wrote most, most used first.
+    pub fn by_use(&self) -> Packer {
+        let mut sets: Vec<(u16, usize)> = self.counts.iter().map(|(&m, &c)| (m, c)).collect();
+        sets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut p = Packer::default();
+        for (i, (m, _)) in sets.into_iter().take(255).enumerate() {
+            p.classes.push(m);
+            p.class_index.insert(m, i as u8);
+        }
+        p
     }
 
     fn pack(&mut self, dfa: &Dfa) -> Result<Packed, String> {
@@ -930,6 +945,14 @@ fn rust_bytes(out: &mut String, name: &str, bytes: &[u8]) {
 
 /// Generates the Rust source of the tables from the text of metadata.json.
 pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
+    // Two passes: the first counts the digit sets, the second writes them with the most
+    // used in the one-byte table.
+    let mut counting = Packer::default();
+    generate_with(metadata_json, &mut counting)?;
+    generate_with(metadata_json, &mut counting.by_use())
+}
+
+fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, Stats), String> {
     let doc: serde_json::Value =
         serde_json::from_str(metadata_json).map_err(|e| format!("metadata.json: {e}"))?;
     let version = doc["version"].as_str().ok_or("no version")?;
@@ -938,7 +961,6 @@ pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
     let mut stats = Stats::default();
     let mut rows = String::new();
     let mut by_code: Vec<(u16, usize)> = Vec::new();
-    let mut packer = Packer::default();
     let str_of = |v: &serde_json::Value| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned);
     for (index, t) in territories.iter().enumerate() {
         let region = t["region"].as_str().ok_or("no region")?;
@@ -981,7 +1003,7 @@ pub fn generate(metadata_json: &str) -> Result<(String, Stats), String> {
         stats.dfa_states += dfa.next.len() + general.next.len();
         let mut put =
             |dfa: &Dfa, blob: &mut Vec<u8>, stats: &mut Stats| -> Result<String, String> {
-                let p = dfa.pack(&mut packer).map_err(ctx)?;
+                let p = dfa.pack(packer).map_err(ctx)?;
                 let tails = blob.len();
                 blob.extend_from_slice(&p.tails);
                 let nodes = blob.len();
