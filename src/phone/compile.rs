@@ -961,6 +961,7 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
     let mut stats = Stats::default();
     let mut rows = String::new();
     let mut by_code: Vec<(u16, usize)> = Vec::new();
+    let mut length_sets: Vec<u32> = Vec::new();
     let str_of = |v: &serde_json::Value| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned);
     for (index, t) in territories.iter().enumerate() {
         let region = t["region"].as_str().ok_or("no region")?;
@@ -969,30 +970,39 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         if by_code.last().map(|&(c, _)| c) != Some(cc) {
             by_code.push((cc, index));
         }
-        // The national-number automaton.
+        // Possible lengths per description, then the general description's local-only
+        // lengths, as indices into one table of length sets.
         let mut pats = Vec::new();
-        let mut lengths = [0u32; 11];
-        let mut present = 0u16;
-        let mut local = 0u32;
+        let mut lengths = [0u32; 12];
         for (bit, name) in DESCS.iter().enumerate() {
             let d = &t["descs"][*name];
             if d.is_null() {
                 continue;
             }
-            lengths[bit] = lengths_mask(&d["lengths"]).map_err(ctx)?;
-            if bit == 0 {
-                local = lengths_mask(&d["local"]).map_err(ctx)?;
-            }
-            let has_lengths = d["lengths"].as_array().is_some_and(|a| !a.is_empty());
-            if !has_lengths {
+            lengths[bit] = if d["lengths"].as_array().is_some_and(|a| !a.is_empty()) {
+                lengths_mask(&d["lengths"]).map_err(ctx)?
+            } else {
                 // Python: an empty list of possible lengths does not filter.
-                lengths[bit] = u32::MAX;
+                u32::MAX
+            };
+            if bit == 0 {
+                lengths[11] = lengths_mask(&d["local"]).map_err(ctx)?;
             }
             if let Some(p) = str_of(&d["pattern"]) {
                 let (node, _) = parse(&p).map_err(ctx)?;
                 pats.push((node, 1u16 << bit));
-                present |= 1 << bit;
             }
+        }
+        let mut length_index = [0u8; 12];
+        for (i, &m) in lengths.iter().enumerate() {
+            let at = match length_sets.iter().position(|&x| x == m) {
+                Some(at) => at,
+                None => {
+                    length_sets.push(m);
+                    length_sets.len() - 1
+                }
+            };
+            length_index[i] = u8::try_from(at).map_err(|_| "more than 256 length sets")?;
         }
         // The general description gets its own automaton: in the product with the types it
         // would double the tables (its lengths and prefixes rarely line up with theirs).
@@ -1000,63 +1010,75 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         pats.retain(|p| p.1 != 1);
         let dfa = Dfa::build(&pats).map_err(ctx)?;
         let general = Dfa::build(&general).map_err(ctx)?;
-        stats.dfa_states += dfa.next.len() + general.next.len();
-        let mut put =
-            |dfa: &Dfa, blob: &mut Vec<u8>, stats: &mut Stats| -> Result<String, String> {
-                let p = dfa.pack(packer).map_err(ctx)?;
-                let tails = blob.len();
-                blob.extend_from_slice(&p.tails);
-                let nodes = blob.len();
-                blob.extend_from_slice(&p.nodes);
-                stats.dfa_bytes += p.tails.len() + p.nodes.len();
-                Ok(format!(
-                    "Automaton {{ tails: {tails}, nodes: {nodes}, root: {} }}",
-                    p.root
-                ))
-            };
-        let dfa_at = put(&dfa, &mut blob, &mut stats)?;
-        let general_at = put(&general, &mut blob, &mut stats)?;
-        // Leading digits: an automaton read with "matches at the start".
         let leading = match str_of(&t["leading_digits"]) {
-            Some(p) => {
-                let (node, _) = parse(&p).map_err(ctx)?;
-                let d = Dfa::build(&[(node, 1)]).map_err(ctx)?;
-                format!("Some({})", put(&d, &mut blob, &mut stats)?)
-            }
-            None => "None".into(),
+            Some(p) => Some(Dfa::build(&[(parse(&p).map_err(ctx)?.0, 1)]).map_err(ctx)?),
+            None => None,
         };
-        let mut prog = |key: &str| -> Result<(String, usize), String> {
-            match str_of(&t[key]) {
-                Some(p) => {
-                    let (code, caps) = program(&p).map_err(ctx)?;
-                    let at = blob.len();
-                    blob.extend_from_slice(&code);
-                    stats.program_bytes += code.len();
-                    Ok((format!("Some({at})"), caps))
+        stats.dfa_states += dfa.next.len() + general.next.len();
+        // The chunk: twelve 2-byte lengths, then the parts they measure.
+        let mut head: Vec<u16> = Vec::new();
+        let mut body: Vec<u8> = Vec::new();
+        for d in [Some(&dfa), Some(&general), leading.as_ref()] {
+            match d {
+                Some(d) => {
+                    let p = d.pack(packer).map_err(ctx)?;
+                    stats.dfa_bytes += p.tails.len() + p.nodes.len();
+                    for v in [p.tails.len(), p.nodes.len(), p.root as usize] {
+                        head.push(u16::try_from(v).map_err(|_| ctx("automaton too big".into()))?);
+                    }
+                    body.extend_from_slice(&p.tails);
+                    body.extend_from_slice(&p.nodes);
                 }
-                None => Ok(("None".into(), 0)),
+                None => head.extend([0, 0, 0]),
             }
-        };
-        let (npp, npp_caps) = prog("national_prefix_for_parsing")?;
-        let (idd, _) = prog("international_prefix")?;
-        let rule = match str_of(&t["national_prefix_transform_rule"]) {
+        }
+        let mut flags = 0u8;
+        let mut npp_groups = 0;
+        if let Some(p) = str_of(&t["national_prefix_for_parsing"]) {
+            let (code, caps) = program(&p).map_err(ctx)?;
+            npp_groups = caps;
+            head.push(code.len() as u16);
+            stats.program_bytes += code.len();
+            body.extend_from_slice(&code);
+        } else {
+            head.push(0);
+        }
+        match str_of(&t["national_prefix_transform_rule"]) {
             Some(r) => {
-                if npp_caps == 0 {
+                if npp_groups == 0 {
                     return Err(ctx("a transform rule without groups".into()));
                 }
-                format!("Some(&{:?})", transform(&r).map_err(ctx)?)
+                let rule = transform(&r).map_err(ctx)?;
+                head.push(rule.len() as u16);
+                body.extend_from_slice(&rule);
             }
-            None => "None".into(),
+            None => head.push(0),
+        }
+        if let Some(p) = str_of(&t["international_prefix"]) {
+            let (code, _) = program(&p).map_err(ctx)?;
+            head.push(code.len() as u16);
+            stats.program_bytes += code.len();
+            body.extend_from_slice(&code);
+        } else {
+            head.push(0);
+        }
+        if t["same_mobile_and_fixed_line_pattern"].as_bool() == Some(true) {
+            flags |= 1;
+        }
+        let at = blob.len();
+        for h in head {
+            blob.extend_from_slice(&h.to_le_bytes());
+        }
+        blob.extend_from_slice(&body);
+        let code_bytes = match region {
+            "001" => [0, 0],
+            r if r.len() == 2 => [r.as_bytes()[0], r.as_bytes()[1]],
+            r => return Err(format!("region code {r}")),
         };
-        let same = t["same_mobile_and_fixed_line_pattern"]
-            .as_bool()
-            .unwrap_or(false);
         let _ = writeln!(
             rows,
-            "    Territory {{ region: {region:?}, code: {cc}, dfa: {dfa_at}, general: {general_at}, leading: {leading}, \
-             npp: {npp}, npp_groups: {npp_caps}, transform: {rule}, idd: {idd}, \
-             same_mobile_and_fixed: {same}, present: {present}, lengths: {lengths:?}, \
-             local: {local} }},"
+            "    Territory {{ region: {code_bytes:?}, code: {cc}, flags: {flags}, \
+             npp_groups: {npp_groups}, lengths: {length_index:?}, at: {at} }},"
         );
     }
     stats.territories = territories.len();
@@ -1073,6 +1095,12 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         "pub static CLASSES: [u16; {}] = {:?};",
         packer.classes.len(),
         packer.classes
+    );
+    let _ = writeln!(
+        out,
+        "pub static LENGTHS: [u32; {}] = {:?};",
+        length_sets.len(),
+        length_sets
     );
     let _ = writeln!(
         out,

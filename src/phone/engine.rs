@@ -5,39 +5,90 @@
 
 use super::{Analysis, Number, NumberType, ParseError};
 
-/// A packed automaton in `BLOB` (see `compile::Packer`).
+/// A packed automaton (see `compile::Packer`).
 #[derive(Clone, Copy)]
 pub struct Automaton {
-    pub tails: u32,
-    pub nodes: u32,
+    pub tails: &'static [u8],
+    pub nodes: &'static [u8],
     pub root: u32,
 }
 
 /// One territory's metadata (a region, or a non-geographic calling code such as +800).
+/// The automata and programs are in its chunk of `BLOB`: twelve 2-byte lengths (types
+/// automaton: tails, nodes, root; general automaton: the same; leading-digits automaton:
+/// the same; national-prefix program; transform rule; international-prefix program), then
+/// those parts in that order.
 pub struct Territory {
-    pub region: &'static str,
+    /// ISO 3166 code; `[0, 0]` for the non-geographic `001`.
+    pub region: [u8; 2],
     pub code: u16,
-    /// The national-number automaton of all number types at once.
-    pub dfa: Automaton,
-    /// The automaton of the general description.
-    pub general: Automaton,
-    /// The leading-digits automaton.
-    pub leading: Option<Automaton>,
-    /// Offset in `BLOB` of the national-prefix-for-parsing program.
-    pub npp: Option<u32>,
+    /// Bit 0: same mobile and fixed-line pattern.
+    pub flags: u8,
     pub npp_groups: u8,
-    /// The national-prefix transform rule (digits, and `0xF0 + n` for group n).
-    pub transform: Option<&'static [u8]>,
-    /// Offset in `BLOB` of the international-prefix program.
-    pub idd: Option<u32>,
-    pub same_mobile_and_fixed: bool,
-    /// Bit set of descriptions that have a pattern (bit order of `compile::DESCS`).
-    #[allow(dead_code)]
-    pub present: u16,
-    /// Possible lengths per description (bit n = length n); all ones when not filtered.
-    pub lengths: [u32; 11],
-    /// The general description's local-only lengths.
-    pub local: u32,
+    /// Indices into `LENGTHS`: possible lengths per description (bit order of
+    /// `compile::DESCS`), then the general description's local-only lengths.
+    pub lengths: [u8; 12],
+    /// Offset of the chunk in `BLOB`.
+    pub at: u32,
+}
+
+/// The parts of a territory's chunk.
+struct Parts {
+    types: Automaton,
+    general: Automaton,
+    leading: Option<Automaton>,
+    npp: &'static [u8],
+    transform: &'static [u8],
+    idd: &'static [u8],
+}
+
+impl Territory {
+    fn parts(&self) -> Parts {
+        let at = self.at as usize;
+        let head = |i: usize| u16_at(&BLOB, at + 2 * i) as usize;
+        let mut p = at + 24;
+        let mut take = |len: usize| {
+            let part = &BLOB[p..p + len];
+            p += len;
+            part
+        };
+        let mut automaton = |i: usize| {
+            let tails = take(head(i));
+            let nodes = take(head(i + 1));
+            Automaton {
+                tails,
+                nodes,
+                root: head(i + 2) as u32,
+            }
+        };
+        let types = automaton(0);
+        let general = automaton(3);
+        let leading = automaton(6);
+        Parts {
+            types,
+            general,
+            leading: (!leading.nodes.is_empty() || !leading.tails.is_empty()).then_some(leading),
+            npp: take(head(9)),
+            transform: take(head(10)),
+            idd: take(head(11)),
+        }
+    }
+
+    fn region(&'static self) -> &'static str {
+        match &self.region {
+            [0, 0] => "001",
+            // Generated from ASCII region codes.
+            r => std::str::from_utf8(r).unwrap_or("ZZ"),
+        }
+    }
+
+    fn length_set(&self, i: usize) -> u32 {
+        LENGTHS[self.lengths[i] as usize]
+    }
+
+    fn same_mobile_and_fixed(&self) -> bool {
+        self.flags & 1 != 0
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/phone_tables.rs"));
@@ -87,7 +138,7 @@ fn leb128(b: &[u8], at: &mut usize) -> u32 {
 /// The mask of a tail for `left` remaining digits; with `prefix`, for any number of them
 /// up to `left`.
 fn tail_mask(a: Automaton, id: u32, left: usize, prefix: bool) -> u16 {
-    let tails = &BLOB[a.tails as usize..];
+    let tails = a.tails;
     let mut t = 0usize;
     for _ in 0..id {
         t += 1 + 4 * tails[t] as usize;
@@ -105,7 +156,7 @@ fn tail_mask(a: Automaton, id: u32, left: usize, prefix: bool) -> u16 {
 /// Walks an automaton over `digits`: the accept mask at the end (`prefix`: at the first
 /// accepting point). 0 when rejected.
 fn walk(a: Automaton, digits: &[u8], prefix: bool) -> u16 {
-    let nodes = &BLOB[a.nodes as usize..];
+    let nodes = a.nodes;
     let mut v = a.root;
     let mut node = 0usize;
     let mut pos = 0;
@@ -156,12 +207,13 @@ fn walk(a: Automaton, digits: &[u8], prefix: bool) -> u16 {
 
 /// The descriptions whose pattern matches all of `digits` (lengths not yet considered).
 fn pattern_mask(t: &Territory, digits: &[u8]) -> u16 {
-    walk(t.dfa, digits, false) | walk(t.general, digits, false)
+    let p = t.parts();
+    walk(p.types, digits, false) | walk(p.general, digits, false)
 }
 
 /// `_match_national_number(number, general_desc, False)`.
 fn matches_general(t: &Territory, digits: &[u8]) -> bool {
-    walk(t.general, digits, false) != 0
+    walk(t.parts().general, digits, false) != 0
 }
 
 fn has_length(mask: u32, len: usize) -> bool {
@@ -176,7 +228,7 @@ fn desc_mask(t: &Territory, digits: &[u8]) -> u16 {
     while bits != 0 {
         let i = bits.trailing_zeros() as usize;
         bits &= bits - 1;
-        if !has_length(t.lengths[i], digits.len()) {
+        if !has_length(t.length_set(i), digits.len()) {
             m &= !(1 << i);
         }
     }
@@ -195,12 +247,12 @@ fn number_type(t: &Territory, nsn: &[u8]) -> NumberType {
         }
     }
     if m & FIXED != 0 {
-        if t.same_mobile_and_fixed || m & MOBILE != 0 {
+        if t.same_mobile_and_fixed() || m & MOBILE != 0 {
             NumberType::FixedLineOrMobile
         } else {
             NumberType::FixedLine
         }
-    } else if !t.same_mobile_and_fixed && m & MOBILE != 0 {
+    } else if !t.same_mobile_and_fixed() && m & MOBILE != 0 {
         NumberType::Mobile
     } else {
         NumberType::Unknown
@@ -223,8 +275,8 @@ enum Length {
 
 /// `_test_number_length(number, metadata)` for the general description.
 fn test_length(t: &Territory, len: usize) -> Length {
-    let possible = t.lengths[0];
-    if has_length(t.local, len) {
+    let possible = t.length_set(0);
+    if has_length(t.length_set(11), len) {
         return Length::LocalOnly;
     }
     let min = possible.trailing_zeros() as usize;
@@ -299,18 +351,17 @@ fn run(
     }
 }
 
-fn program_match(at: u32, input: &[u8], caps: &mut [usize; 20]) -> Option<usize> {
-    run(&BLOB[at as usize..], 0, input, 0, caps)
+fn program_match(prog: &[u8], input: &[u8], caps: &mut [usize; 20]) -> Option<usize> {
+    run(prog, 0, input, 0, caps)
 }
 
 /// `_maybe_strip_national_prefix_carrier_code`: the number without its national prefix
 /// (or transformed by the territory's rule), or unchanged.
 fn strip_national_prefix(t: &Territory, number: &[u8]) -> Vec<u8> {
     let unchanged = || number.to_vec();
-    let Some(npp) = t.npp else {
-        return unchanged();
-    };
-    if number.is_empty() {
+    let parts = t.parts();
+    let npp = parts.npp;
+    if npp.is_empty() || number.is_empty() {
         return unchanged();
     }
     let mut caps = [NO_POS; 20];
@@ -320,8 +371,8 @@ fn strip_national_prefix(t: &Territory, number: &[u8]) -> Vec<u8> {
     let viable = matches_general(t, number);
     let last = t.npp_groups as usize;
     let last_missing = last == 0 || caps[2 * last + 1] == NO_POS || caps[2 * last] == NO_POS;
-    let result = match t.transform {
-        Some(rule) if !last_missing => {
+    let result = match parts.transform {
+        rule if !rule.is_empty() && !last_missing => {
             let mut out = Vec::with_capacity(number.len() + rule.len());
             for &b in rule {
                 if b >= 0xf0 {
@@ -365,13 +416,13 @@ fn territory_for_region(region: &str) -> Option<&'static Territory> {
         return None;
     }
     let upper = region.to_ascii_uppercase();
-    TERRITORIES.iter().find(|t| t.region == upper)
+    TERRITORIES.iter().find(|t| t.region == upper.as_bytes())
 }
 
 /// Whether `region` is a supported region code as libphonenumber checks default regions
 /// (upper-case ISO 3166 codes only; `001` is not a region one can dial from).
 pub fn is_supported_region(region: &str) -> bool {
-    region.len() == 2 && TERRITORIES.iter().any(|t| t.region == region)
+    region.len() == 2 && TERRITORIES.iter().any(|t| t.region == region.as_bytes())
 }
 
 /// `_extract_country_code`: the assigned calling code `full` starts with, and the rest.
@@ -519,7 +570,7 @@ fn maybe_extract_country_code(
         (true, normalize_digits(after_plus))
     } else {
         let full = normalize_digits(number);
-        match region.and_then(|t| t.idd) {
+        match region.map(|t| t.parts().idd).filter(|p| !p.is_empty()) {
             Some(idd) => {
                 let mut caps = [NO_POS; 20];
                 match program_match(idd, &full, &mut caps) {
@@ -621,7 +672,7 @@ fn territory_of(number: &Number) -> Option<&'static Territory> {
         return list.first();
     }
     let nsn = number.national_number.as_bytes();
-    list.iter().find(|t| match t.leading {
+    list.iter().find(|t| match t.parts().leading {
         Some(at) => leading_match(at, nsn),
         None => number_type(t, nsn) != NumberType::Unknown,
     })
@@ -639,7 +690,7 @@ pub fn analyze(number: &Number) -> Analysis {
     let number_type = number_type(t, number.national_number.as_bytes());
     Analysis {
         valid: number_type != NumberType::Unknown,
-        region: Some(t.region),
+        region: Some(t.region()),
         number_type,
     }
 }
@@ -750,7 +801,7 @@ mod packing {
         let mut rng = Lcg(7);
         let mut checked = 0;
         for (t, meta) in TERRITORIES.iter().zip(list) {
-            assert_eq!(t.region, meta["region"].as_str().unwrap());
+            assert_eq!(t.region(), meta["region"].as_str().unwrap());
             let mut types = Vec::new();
             let mut general = Vec::new();
             for (bit, name) in DESCS.iter().enumerate() {
@@ -764,21 +815,21 @@ mod packing {
                 }
             }
             for (dfa, packed) in [
-                (Dfa::build(&types).unwrap(), t.dfa),
-                (Dfa::build(&general).unwrap(), t.general),
+                (Dfa::build(&types).unwrap(), t.parts().types),
+                (Dfa::build(&general).unwrap(), t.parts().general),
             ] {
                 for s in samples(&dfa, &mut rng) {
                     assert_eq!(
                         walk(packed, &s, false),
                         dfa.full(&s),
                         "{} {:?}",
-                        t.region,
+                        t.region(),
                         std::str::from_utf8(&s)
                     );
                     checked += 1;
                 }
             }
-            if let (Some(p), Some(at)) = (meta["leading_digits"].as_str(), t.leading) {
+            if let (Some(p), Some(at)) = (meta["leading_digits"].as_str(), t.parts().leading) {
                 let dfa = Dfa::build(&[(compile::parse(p).unwrap().0, 1)]).unwrap();
                 for s in samples(&dfa, &mut rng) {
                     let expected = (0..=s.len()).any(|n| dfa.full(&s[..n]) != 0);
@@ -786,7 +837,7 @@ mod packing {
                         leading_match(at, &s),
                         expected,
                         "{} leading {:?}",
-                        t.region,
+                        t.region(),
                         std::str::from_utf8(&s)
                     );
                 }
