@@ -601,7 +601,17 @@ impl Packer {
             packed.root = (id as u32) << 1;
             return Ok(packed);
         }
-        // Nodes in depth-first preorder.
+        // Nodes in depth-first preorder, the smaller subtrees first (so that references to
+        // the later ones stay short).
+        let mut weight = vec![0usize; n];
+        for s in (0..n).rev() {
+            if tail_of[s].is_none() {
+                let mut kids: Vec<u32> = dfa.next[s].iter().flatten().copied().collect();
+                kids.sort_unstable();
+                kids.dedup();
+                weight[s] = 1 + kids.iter().map(|&k| weight[k as usize]).sum::<usize>();
+            }
+        }
         let mut order: Vec<usize> = Vec::new();
         let mut placed = vec![false; n];
         let mut stack = vec![0usize];
@@ -618,9 +628,8 @@ impl Packer {
                     kids.push(t);
                 }
             }
-            for k in kids.into_iter().rev() {
-                stack.push(k);
-            }
+            kids.sort_by_key(|&k| std::cmp::Reverse(weight[k]));
+            stack.extend(kids);
         }
         // Edges of each node: (digit set, target), targets in order of their first digit.
         let mut edges: Vec<Vec<(u16, Ref)>> = vec![Vec::new(); n];
