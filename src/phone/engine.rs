@@ -1,23 +1,21 @@
 //! Run-time half of the phone engine: libphonenumber's parsing and validation algorithms
 //! (as in its Python port, `phonenumberutil.py`) over the tables that `compile.rs` made at
-//! build time. Nothing here allocates a cache or does start-up work: the tables are static
-//! data and every lookup walks them directly.
+//! build time.
+//!
+//! The tables ship in a sequential form (the smallest measured) and are read once, at the
+//! first number, into flat arrays (`Tables`, about 250 KB). After that, every number costs
+//! the same: there is no cache to warm and nothing that depends on which numbers came
+//! before.
+
+use std::sync::OnceLock;
 
 use super::{Analysis, Number, NumberType, ParseError};
 
-/// A packed automaton (see `compile::Packer`).
-#[derive(Clone, Copy)]
-pub struct Automaton {
-    pub tails: &'static [u8],
-    pub nodes: &'static [u8],
-    pub root: u32,
-}
-
 /// One territory's metadata (a region, or a non-geographic calling code such as +800).
-/// The automata and programs are in its chunk of `BLOB`: twelve 2-byte lengths (types
-/// automaton: tails, nodes, root; general automaton: the same; leading-digits automaton:
-/// the same; national-prefix program; transform rule; international-prefix program), then
-/// those parts in that order.
+/// Its automata and programs are in its chunk of `BLOB`: a header of four 2-byte words (the
+/// set of automata present: bit n for description n of `compile::DESCS`, bit 11 for
+/// leading digits; then the lengths of the national-prefix program, the transform rule and
+/// the international-prefix program), the automata in bit order, then the three parts.
 pub struct Territory {
     /// ISO 3166 code; `[0, 0]` for the non-geographic `001`.
     pub region: [u8; 2],
@@ -32,48 +30,9 @@ pub struct Territory {
     pub at: u32,
 }
 
-/// The parts of a territory's chunk.
-struct Parts {
-    types: Automaton,
-    general: Automaton,
-    leading: Option<Automaton>,
-    npp: &'static [u8],
-    transform: &'static [u8],
-    idd: &'static [u8],
-}
+include!(concat!(env!("OUT_DIR"), "/phone_tables.rs"));
 
 impl Territory {
-    fn parts(&self) -> Parts {
-        let at = self.at as usize;
-        let head = |i: usize| u16_at(&BLOB, at + 2 * i) as usize;
-        let mut p = at + 24;
-        let mut take = |len: usize| {
-            let part = &BLOB[p..p + len];
-            p += len;
-            part
-        };
-        let mut automaton = |i: usize| {
-            let tails = take(head(i));
-            let nodes = take(head(i + 1));
-            Automaton {
-                tails,
-                nodes,
-                root: head(i + 2) as u32,
-            }
-        };
-        let types = automaton(0);
-        let general = automaton(3);
-        let leading = automaton(6);
-        Parts {
-            types,
-            general,
-            leading: (!leading.nodes.is_empty() || !leading.tails.is_empty()).then_some(leading),
-            npp: take(head(9)),
-            transform: take(head(10)),
-            idd: take(head(11)),
-        }
-    }
-
     fn region(&'static self) -> &'static str {
         match &self.region {
             [0, 0] => "001",
@@ -89,179 +48,255 @@ impl Territory {
     fn same_mobile_and_fixed(&self) -> bool {
         self.flags & 1 != 0
     }
+
+    fn index(&'static self) -> usize {
+        (self as *const Territory as usize - TERRITORIES.as_ptr() as usize)
+            / std::mem::size_of::<Territory>()
+    }
+
+    fn decoded(&'static self) -> &'static Decoded {
+        &tables().territories[self.index()]
+    }
 }
 
-include!(concat!(env!("OUT_DIR"), "/phone_tables.rs"));
-
-// Description bits (order of compile::DESCS).
-const GENERAL: u16 = 1;
-const ORDERED_TYPES: [(u16, NumberType); 8] = [
-    (1 << 1, NumberType::PremiumRate),
-    (1 << 2, NumberType::TollFree),
-    (1 << 3, NumberType::SharedCost),
-    (1 << 4, NumberType::Voip),
-    (1 << 5, NumberType::PersonalNumber),
-    (1 << 6, NumberType::Pager),
-    (1 << 7, NumberType::Uan),
-    (1 << 8, NumberType::Voicemail),
-];
-const FIXED: u16 = 1 << 9;
-const MOBILE: u16 = 1 << 10;
-
-const MIN_LENGTH_FOR_NSN: usize = 2;
-const MAX_LENGTH_FOR_NSN: usize = 17;
-const MAX_INPUT_STRING_LENGTH: usize = 250;
-
 // ---------------------------------------------------------------------------------------
-// Table readers
+// Decoded tables
+
+/// A reference to a state: 0 is the dead state, `0x8000 | t` is tail `t` (a set of
+/// remaining lengths), otherwise node `n - 1`.
+type Ref = u16;
+const TAIL: u16 = 0x8000;
+
+/// Where one territory's automata start, and its programs.
+struct Decoded {
+    /// Start of each description's automaton (0: none), then of the leading digits.
+    roots: [Ref; 12],
+    npp: &'static [u8],
+    transform: &'static [u8],
+    idd: &'static [u8],
+}
+
+struct Tables {
+    /// Per node, the reference for each digit.
+    rows: Vec<[Ref; 10]>,
+    accepting: Vec<bool>,
+    /// Per tail, bit n: accepts when n digits remain.
+    tails: Vec<u32>,
+    territories: Vec<Decoded>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(decode)
+}
 
 #[inline]
 fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_le_bytes([b[at], b[at + 1]])
 }
 
-#[inline]
-fn leb128(b: &[u8], at: &mut usize) -> u32 {
-    let mut v = 0u32;
-    let mut shift = 0;
-    loop {
-        let x = b[*at];
-        *at += 1;
-        v |= u32::from(x & 0x7f) << shift;
-        if x & 0x80 == 0 {
-            return v;
+struct Reader {
+    at: usize,
+}
+
+impl Reader {
+    fn byte(&mut self) -> u8 {
+        self.at += 1;
+        BLOB[self.at - 1]
+    }
+
+    fn leb128(&mut self) -> u32 {
+        let mut v = 0u32;
+        let mut shift = 0;
+        loop {
+            let b = self.byte();
+            v |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return v;
+            }
+            shift += 7;
         }
-        shift += 7;
+    }
+
+    fn take(&mut self, len: usize) -> &'static [u8] {
+        self.at += len;
+        &BLOB[self.at - len..self.at]
+    }
+
+    /// One automaton (see `compile::Packer`); returns its start.
+    fn automaton(&mut self, t: &mut Tables) -> Ref {
+        let tail_base = t.tails.len() as u16;
+        for _ in 0..self.leb128() {
+            let m = self.leb128();
+            t.tails.push(m);
+        }
+        let start = self.leb128() as u16;
+        if start != 1 {
+            return TAIL | (tail_base + start / 2 - 1);
+        }
+        let node_base = t.rows.len();
+        self.node(t, node_base, tail_base)
+    }
+
+    /// A node record and the records of the nodes it places; returns its reference.
+    fn node(&mut self, t: &mut Tables, node_base: usize, tail_base: u16) -> Ref {
+        let me = t.rows.len();
+        t.rows.push([0; 10]);
+        let head = self.byte();
+        t.accepting.push(head & 0x10 != 0);
+        let mut edges = [(0u16, 0u32); 10];
+        let k = (head & 0x0f) as usize;
+        for e in edges.iter_mut().take(k) {
+            let set = match self.byte() {
+                255 => {
+                    let set = u16_at(&BLOB, self.at);
+                    self.at += 2;
+                    set
+                }
+                i => CLASSES[i as usize],
+            };
+            *e = (set, self.leb128());
+        }
+        for &(set, v) in edges.iter().take(k) {
+            let r = match v {
+                0 => self.node(t, node_base, tail_base),
+                v if v & 1 == 1 => (node_base + (v as usize >> 1) + 1) as Ref,
+                v => TAIL | (tail_base + (v / 2 - 1) as u16),
+            };
+            for d in 0..10 {
+                if set & (1 << d) != 0 {
+                    t.rows[me][d] = r;
+                }
+            }
+        }
+        (me + 1) as Ref
     }
 }
 
-/// The mask of a tail for `left` remaining digits; with `prefix`, for any number of them
-/// up to `left`.
-fn tail_mask(a: Automaton, id: u32, left: usize, prefix: bool) -> u16 {
-    let tails = a.tails;
-    let mut t = 0usize;
-    for _ in 0..id {
-        t += 1 + 4 * tails[t] as usize;
-    }
-    for i in 0..tails[t] as usize {
-        let at = t + 1 + 4 * i;
-        let (lo, hi) = (tails[at] as usize, tails[at + 1] as usize);
-        if (lo..=hi).contains(&left) || (prefix && lo <= left) {
-            return u16_at(tails, at + 2);
+fn decode() -> Tables {
+    let mut t = Tables {
+        rows: Vec::with_capacity(10_500),
+        accepting: Vec::with_capacity(10_500),
+        tails: Vec::with_capacity(3_000),
+        territories: Vec::with_capacity(TERRITORIES.len()),
+    };
+    for territory in TERRITORIES.iter() {
+        let at = territory.at as usize;
+        let present = u16_at(&BLOB, at);
+        let mut r = Reader { at: at + 8 };
+        let mut roots = [0; 12];
+        for (bit, root) in roots.iter_mut().enumerate() {
+            if present & (1 << bit) != 0 {
+                *root = r.automaton(&mut t);
+            }
         }
+        let npp = r.take(u16_at(&BLOB, at + 2) as usize);
+        let transform = r.take(u16_at(&BLOB, at + 4) as usize);
+        let idd = r.take(u16_at(&BLOB, at + 6) as usize);
+        t.territories.push(Decoded {
+            roots,
+            npp,
+            transform,
+            idd,
+        });
     }
-    0
+    t
 }
 
-/// Walks an automaton over `digits`: the accept mask at the end (`prefix`: at the first
-/// accepting point). 0 when rejected.
-fn walk(a: Automaton, digits: &[u8], prefix: bool) -> u16 {
-    let nodes = a.nodes;
-    let mut v = a.root;
-    let mut node = 0usize;
+/// Whether the automaton from `root` accepts all of `digits` (`prefix`: some prefix of
+/// them).
+fn walk(t: &Tables, root: Ref, digits: &[u8], prefix: bool) -> bool {
+    let mut r = root;
     let mut pos = 0;
     loop {
-        if v & 1 == 0 {
-            return tail_mask(a, v >> 1, digits.len() - pos, prefix);
+        if r == 0 {
+            return false;
         }
-        let d = (v >> 1) as i64;
-        node = (node as i64 + ((d >> 1) ^ -(d & 1))) as usize;
-        let head = nodes[node];
-        let mut q = node + 1;
-        let mut acc = 0;
-        if head & 0x10 != 0 {
-            acc = u16_at(nodes, q);
-            q += 2;
-            if prefix {
-                return acc;
-            }
-        }
-        let bit = match digits.get(pos) {
-            Some(&d) => 1u16 << (d - b'0'),
-            None => return acc,
-        };
-        let mut next = None;
-        for _ in 0..(head & 0x0f) {
-            let set = if nodes[q] == 255 {
-                q += 3;
-                u16_at(nodes, q - 2)
+        if r & TAIL != 0 {
+            let lengths = t.tails[(r & !TAIL) as usize];
+            let left = digits.len() - pos;
+            return if prefix {
+                left >= 31 || lengths & ((2u32 << left) - 1) != 0
             } else {
-                q += 1;
-                CLASSES[nodes[q - 1] as usize]
+                left < 32 && lengths & (1 << left) != 0
             };
-            let r = leb128(nodes, &mut q);
-            if next.is_none() && set & bit != 0 {
-                next = Some(r);
-            }
         }
-        match next {
-            Some(r) => {
-                v = r;
-                node = q;
+        let node = (r - 1) as usize;
+        if prefix && t.accepting[node] {
+            return true;
+        }
+        match digits.get(pos) {
+            Some(&d) => {
+                r = t.rows[node][(d - b'0') as usize];
                 pos += 1;
             }
-            None => return 0,
+            None => return t.accepting[node],
         }
     }
 }
 
-/// The descriptions whose pattern matches all of `digits` (lengths not yet considered).
-fn pattern_mask(t: &Territory, digits: &[u8]) -> u16 {
-    let p = t.parts();
-    walk(p.types, digits, false) | walk(p.general, digits, false)
-}
+// Description bits (order of compile::DESCS).
+const ORDERED_TYPES: [(usize, NumberType); 8] = [
+    (1, NumberType::PremiumRate),
+    (2, NumberType::TollFree),
+    (3, NumberType::SharedCost),
+    (4, NumberType::Voip),
+    (5, NumberType::PersonalNumber),
+    (6, NumberType::Pager),
+    (7, NumberType::Uan),
+    (8, NumberType::Voicemail),
+];
+const FIXED: usize = 9;
+const MOBILE: usize = 10;
+const LEADING: usize = 11;
+
+const MIN_LENGTH_FOR_NSN: usize = 2;
+const MAX_LENGTH_FOR_NSN: usize = 17;
+const MAX_INPUT_STRING_LENGTH: usize = 250;
 
 /// `_match_national_number(number, general_desc, False)`.
-fn matches_general(t: &Territory, digits: &[u8]) -> bool {
-    walk(t.parts().general, digits, false) != 0
+fn matches_general(t: &'static Territory, digits: &[u8]) -> bool {
+    walk(tables(), t.decoded().roots[0], digits, false)
 }
 
 fn has_length(mask: u32, len: usize) -> bool {
     len < 32 && mask & (1 << len) != 0
 }
 
-/// The descriptions `digits` matches by pattern and by possible length
-/// (`_is_number_matching_desc` for every description at once).
-fn desc_mask(t: &Territory, digits: &[u8]) -> u16 {
-    let mut m = pattern_mask(t, digits);
-    let mut bits = m;
-    while bits != 0 {
-        let i = bits.trailing_zeros() as usize;
-        bits &= bits - 1;
-        if !has_length(t.length_set(i), digits.len()) {
-            m &= !(1 << i);
-        }
-    }
-    m
+/// `_is_number_matching_desc` for description `i`.
+fn matches_desc(t: &'static Territory, i: usize, digits: &[u8]) -> bool {
+    has_length(t.length_set(i), digits.len()) && walk(tables(), t.decoded().roots[i], digits, false)
 }
 
 /// `_number_type_helper`.
-fn number_type(t: &Territory, nsn: &[u8]) -> NumberType {
-    let m = desc_mask(t, nsn);
-    if m & GENERAL == 0 {
+fn number_type(t: &'static Territory, nsn: &[u8]) -> NumberType {
+    if !matches_desc(t, 0, nsn) {
         return NumberType::Unknown;
     }
-    for (bit, ty) in ORDERED_TYPES {
-        if m & bit != 0 {
+    for (i, ty) in ORDERED_TYPES {
+        if matches_desc(t, i, nsn) {
             return ty;
         }
     }
-    if m & FIXED != 0 {
-        if t.same_mobile_and_fixed() || m & MOBILE != 0 {
+    let same = t.same_mobile_and_fixed();
+    if matches_desc(t, FIXED, nsn) {
+        if same || matches_desc(t, MOBILE, nsn) {
             NumberType::FixedLineOrMobile
         } else {
             NumberType::FixedLine
         }
-    } else if !t.same_mobile_and_fixed() && m & MOBILE != 0 {
+    } else if !same && matches_desc(t, MOBILE, nsn) {
         NumberType::Mobile
     } else {
         NumberType::Unknown
     }
 }
 
-/// Whether some prefix of `digits` is in the leading-digits language (`re.match`).
-fn leading_match(a: Automaton, digits: &[u8]) -> bool {
-    walk(a, digits, true) != 0
+/// Whether the territory's leading-digits pattern matches at the start (`re.match`);
+/// `None` when it has none.
+fn leading_match(t: &'static Territory, digits: &[u8]) -> Option<bool> {
+    let root = t.decoded().roots[LEADING];
+    (root != 0).then(|| walk(tables(), root, digits, true))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,9 +392,9 @@ fn program_match(prog: &[u8], input: &[u8], caps: &mut [usize; 20]) -> Option<us
 
 /// `_maybe_strip_national_prefix_carrier_code`: the number without its national prefix
 /// (or transformed by the territory's rule), or unchanged.
-fn strip_national_prefix(t: &Territory, number: &[u8]) -> Vec<u8> {
+fn strip_national_prefix(t: &'static Territory, number: &[u8]) -> Vec<u8> {
     let unchanged = || number.to_vec();
-    let parts = t.parts();
+    let parts = t.decoded();
     let npp = parts.npp;
     if npp.is_empty() || number.is_empty() {
         return unchanged();
@@ -570,7 +605,7 @@ fn maybe_extract_country_code(
         (true, normalize_digits(after_plus))
     } else {
         let full = normalize_digits(number);
-        match region.map(|t| t.parts().idd).filter(|p| !p.is_empty()) {
+        match region.map(|t| t.decoded().idd).filter(|p| !p.is_empty()) {
             Some(idd) => {
                 let mut caps = [NO_POS; 20];
                 match program_match(idd, &full, &mut caps) {
@@ -672,8 +707,8 @@ fn territory_of(number: &Number) -> Option<&'static Territory> {
         return list.first();
     }
     let nsn = number.national_number.as_bytes();
-    list.iter().find(|t| match t.parts().leading {
-        Some(at) => leading_match(at, nsn),
+    list.iter().find(|t| match leading_match(t, nsn) {
+        Some(matched) => matched,
         None => number_type(t, nsn) != NumberType::Unknown,
     })
 }
@@ -741,7 +776,7 @@ mod tests {
     }
 }
 
-/// The packed tables read back exactly as the automata they were made from.
+/// The shipped tables read back exactly as the automata they were made from.
 #[cfg(test)]
 mod packing {
     use super::super::compile::{self, Dfa, DESCS};
@@ -800,49 +835,39 @@ mod packing {
         assert_eq!(list.len(), TERRITORIES.len());
         let mut rng = Lcg(7);
         let mut checked = 0;
-        for (t, meta) in TERRITORIES.iter().zip(list) {
-            assert_eq!(t.region(), meta["region"].as_str().unwrap());
-            let mut types = Vec::new();
-            let mut general = Vec::new();
-            for (bit, name) in DESCS.iter().enumerate() {
-                if let Some(p) = meta["descs"][*name]["pattern"].as_str() {
-                    let node = compile::parse(p).unwrap().0;
-                    if bit == 0 {
-                        general.push((node, 1));
-                    } else {
-                        types.push((node, 1 << bit));
-                    }
-                }
+        let t = tables();
+        for (territory, meta) in TERRITORIES.iter().zip(list) {
+            assert_eq!(territory.region(), meta["region"].as_str().unwrap());
+            let roots = territory.decoded().roots;
+            let mut patterns: Vec<(usize, &str)> = DESCS
+                .iter()
+                .enumerate()
+                .filter_map(|(i, name)| meta["descs"][*name]["pattern"].as_str().map(|p| (i, p)))
+                .collect();
+            if let Some(p) = meta["leading_digits"].as_str() {
+                patterns.push((LEADING, p));
             }
-            for (dfa, packed) in [
-                (Dfa::build(&types).unwrap(), t.parts().types),
-                (Dfa::build(&general).unwrap(), t.parts().general),
-            ] {
+            for (i, p) in patterns {
+                assert_ne!(roots[i], 0, "{} {i}", territory.region());
+                let dfa = Dfa::build(&[(compile::parse(p).unwrap().0, 1)]).unwrap();
                 for s in samples(&dfa, &mut rng) {
+                    let expected = if i == LEADING {
+                        (0..=s.len()).any(|n| dfa.full(&s[..n]) != 0)
+                    } else {
+                        dfa.full(&s) != 0
+                    };
+                    let got = walk(t, roots[i], &s, i == LEADING);
                     assert_eq!(
-                        walk(packed, &s, false),
-                        dfa.full(&s),
-                        "{} {:?}",
-                        t.region(),
+                        got,
+                        expected,
+                        "{} {i} {:?}",
+                        territory.region(),
                         std::str::from_utf8(&s)
                     );
                     checked += 1;
                 }
             }
-            if let (Some(p), Some(at)) = (meta["leading_digits"].as_str(), t.parts().leading) {
-                let dfa = Dfa::build(&[(compile::parse(p).unwrap().0, 1)]).unwrap();
-                for s in samples(&dfa, &mut rng) {
-                    let expected = (0..=s.len()).any(|n| dfa.full(&s[..n]) != 0);
-                    assert_eq!(
-                        leading_match(at, &s),
-                        expected,
-                        "{} leading {:?}",
-                        t.region(),
-                        std::str::from_utf8(&s)
-                    );
-                }
-            }
         }
-        assert!(checked > 100_000, "{checked}");
+        assert!(checked > 500_000, "{checked}");
     }
 }
