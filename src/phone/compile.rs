@@ -976,11 +976,15 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         "pub static CODES: [(u16, u16, u8); {}] = [",
         by_code.len()
     );
+    let mut index = vec![255u8; 1000];
     for (i, &(cc, first)) in by_code.iter().enumerate() {
         let end = by_code.get(i + 1).map_or(territories.len(), |&(_, f)| f);
         let _ = writeln!(out, "    ({cc}, {first}, {}),", end - first);
+        index[cc as usize] = u8::try_from(i).map_err(|_| "more than 255 calling codes")?;
     }
     out.push_str("];\n");
+    // Calling code -> index in CODES (255: not assigned).
+    rust_bytes(&mut out, "CODE_INDEX", &index);
     Ok((out, stats))
 }
 

@@ -435,12 +435,12 @@ fn strip_national_prefix(t: &'static Territory, number: &[u8]) -> Vec<u8> {
 // Lookups
 
 fn territories_for(code: u16) -> &'static [Territory] {
-    match CODES.binary_search_by_key(&code, |&(c, _, _)| c) {
-        Ok(i) => {
-            let (_, first, count) = CODES[i];
+    match CODE_INDEX.get(code as usize) {
+        Some(&i) if i != 255 => {
+            let (_, first, count) = CODES[i as usize];
             &TERRITORIES[first as usize..first as usize + count as usize]
         }
-        Err(_) => &[],
+        _ => &[],
     }
 }
 
@@ -494,6 +494,9 @@ fn digit_value(c: char) -> Option<u8> {
         0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
         0xff10,
     ];
+    if c.is_ascii() {
+        return c.is_ascii_digit().then(|| c as u8 - b'0');
+    }
     let u = c as u32;
     ZEROS
         .iter()
@@ -559,10 +562,11 @@ fn extract_possible_number(input: &str) -> &str {
 
 /// `_is_viable_phone_number`, without extensions (which this engine does not read).
 fn is_viable(s: &str) -> bool {
-    if s.chars().count() < MIN_LENGTH_FOR_NSN {
+    let count = s.chars().count();
+    if count < MIN_LENGTH_FOR_NSN {
         return false;
     }
-    if s.chars().count() == 2 && s.chars().all(|c| digit_value(c).is_some()) {
+    if count == 2 && s.chars().all(|c| digit_value(c).is_some()) {
         return true;
     }
     let mut chars = s.chars().peekable();
@@ -642,7 +646,7 @@ fn maybe_extract_country_code(
 
 /// `parse(input, default_region)`.
 pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseError> {
-    if input.chars().count() > MAX_INPUT_STRING_LENGTH {
+    if input.len() > MAX_INPUT_STRING_LENGTH && input.chars().count() > MAX_INPUT_STRING_LENGTH {
         return Err(ParseError::TooLong);
     }
     let number = extract_possible_number(input);
@@ -700,29 +704,33 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseE
     })
 }
 
-/// `region_code_for_number`, as the territory.
-fn territory_of(number: &Number) -> Option<&'static Territory> {
+/// `region_code_for_number` (as the territory), with the number's type there when it had
+/// to be worked out on the way.
+fn territory_of(number: &Number) -> Option<(&'static Territory, Option<NumberType>)> {
     let list = territories_for(number.country_code);
     if list.len() <= 1 {
-        return list.first();
+        return list.first().map(|t| (t, None));
     }
     let nsn = number.national_number.as_bytes();
-    list.iter().find(|t| match leading_match(t, nsn) {
-        Some(matched) => matched,
-        None => number_type(t, nsn) != NumberType::Unknown,
+    list.iter().find_map(|t| match leading_match(t, nsn) {
+        Some(matched) => matched.then_some((t, None)),
+        None => {
+            let ty = number_type(t, nsn);
+            (ty != NumberType::Unknown).then_some((t, Some(ty)))
+        }
     })
 }
 
 /// `is_valid_number`, `region_code_for_number` and `number_type` at once.
 pub fn analyze(number: &Number) -> Analysis {
-    let Some(t) = territory_of(number) else {
+    let Some((t, known)) = territory_of(number) else {
         return Analysis {
             valid: false,
             region: None,
             number_type: NumberType::Unknown,
         };
     };
-    let number_type = number_type(t, number.national_number.as_bytes());
+    let number_type = known.unwrap_or_else(|| number_type(t, number.national_number.as_bytes()));
     Analysis {
         valid: number_type != NumberType::Unknown,
         region: Some(t.region()),

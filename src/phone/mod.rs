@@ -154,15 +154,25 @@ pub struct Analysis {
 /// assert_eq!(phone::parse("212 555 1234", None), Err(phone::ParseError::InvalidCountryCode));
 /// ```
 pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseError> {
-    if input.contains(['#', ';', ',']) || has_extension_word(input) {
+    if has_extension(input) {
         return Err(ParseError::NotANumber);
     }
     engine::parse(input, default_region)
 }
 
-fn has_extension_word(input: &str) -> bool {
-    let lower = input.to_ascii_lowercase();
-    lower.contains("ext") || lower.contains("tel:")
+/// Whether `input` has an extension (`#`, `;`, `,`, `ext`) or is a `tel:` URI.
+fn has_extension(input: &str) -> bool {
+    let b = input.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'#' | b';' | b',' => true,
+        b'e' | b'E' => b[i..]
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"ext")),
+        b't' | b'T' => b[i..]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"tel:")),
+        _ => false,
+    })
 }
 
 /// Validity, region and type of a parsed number, as libphonenumber's `is_valid_number`,
