@@ -2,8 +2,9 @@
 //
 // Every function is synchronous: the entry points (index.js for browsers and bundlers,
 // node.js for Node) instantiate the wasm before anything imports this module's functions.
-// Structured values cross the boundary as JSON text (see src/wasm.rs for why), so what
-// comes back is always plain objects and arrays, never Maps or class instances.
+// Structured values cross the boundary as JSON text (see src/wasm.rs for why; phoneInfo,
+// called on every keystroke, as one short line instead), so what comes back is always plain
+// objects and arrays, never Maps or class instances.
 
 import * as wasm from './wasm/channel_rules.js';
 
@@ -87,6 +88,66 @@ export function codes() {
 export function encodeSecret(raw) {
   if (typeof raw !== 'string') throw new TypeError('encodeSecret takes a string');
   return wasm.encode_secret(raw);
+}
+
+/** The default region argument of the phone functions: `''` when there is none. */
+function regionArg(fn, region) {
+  if (region === undefined || region === null) return '';
+  if (typeof region !== 'string') {
+    throw new TypeError(`${fn}: region must be a string (an ISO 3166 code such as "US") or undefined`);
+  }
+  return region;
+}
+
+function inputArg(fn, input) {
+  if (typeof input !== 'string') throw new TypeError(`${fn}: input must be a string`);
+  return input;
+}
+
+/**
+ * What the number metadata (libphonenumber's) says of a phone number typed as text.
+ * International text (`+44 20 7946 0857`) needs no region; national text (`(212) 555-1234`)
+ * is read as a number of `region`, an ISO 3166 code in upper case such as "US".
+ * @param {string} input
+ * @param {string} [region] the default region; `''`, `null` or `undefined` for none
+ * @returns {{valid: boolean, e164: string, countryCode: number, region: string | null, type: string}
+ *   | {valid: false, error: string}} the second when the text cannot be read as a number,
+ *   with libphonenumber's parse-error name (`INVALID_COUNTRY_CODE`, `NOT_A_NUMBER`,
+ *   `TOO_SHORT_AFTER_IDD`, `TOO_SHORT_NSN`, `TOO_LONG`). Never throws for bad text.
+ */
+export function phoneInfo(input, region) {
+  return phoneFromWire(wasm.phone_info(inputArg('phoneInfo', input), regionArg('phoneInfo', region)));
+}
+
+/**
+ * phoneInfo's answer from the line src/wasm.rs writes (`VGB 2+442079460857 FIXED_LINE`, or
+ * `EINVALID_COUNTRY_CODE`): sliced rather than JSON, which cost more than the engine.
+ */
+function phoneFromWire(line) {
+  const flag = line.charCodeAt(0);
+  if (flag === 69 /* E */) return { valid: false, error: line.slice(1) };
+  const space = line.indexOf(' ', 5);
+  const region = line.slice(1, 4).trimEnd();
+  return {
+    valid: flag === 86 /* V */,
+    e164: line.slice(5, space),
+    countryCode: Number(line.slice(6, 6 + line.charCodeAt(4) - 48)),
+    region: region === '' ? null : region,
+    type: line.slice(space + 1),
+  };
+}
+
+/**
+ * The E.164 form (`+12125551234`) of a phone number typed as text, read as `phoneInfo`
+ * reads it; `null` when the text cannot be read as a number. Not a validity check: an
+ * invalid number that reads as one is normalized too (use `phoneInfo(...).valid`).
+ * @param {string} input
+ * @param {string} [region] the default region; `''`, `null` or `undefined` for none
+ * @returns {string | null}
+ */
+export function normalizePhone(input, region) {
+  const e164 = wasm.normalize_phone(inputArg('normalizePhone', input), regionArg('normalizePhone', region));
+  return e164 ?? null;
 }
 
 /** The library's version (the crate's and this package's). */

@@ -158,3 +158,72 @@ export function encodeSecret(raw: string): string;
 
 /** The library's version. */
 export function version(): string;
+
+/** A number's type, as libphonenumber's `PhoneNumberType` names it. */
+export type PhoneNumberType =
+  | 'FIXED_LINE'
+  | 'MOBILE'
+  /** The metadata cannot tell the two apart (as in the US). */
+  | 'FIXED_LINE_OR_MOBILE'
+  | 'TOLL_FREE'
+  | 'PREMIUM_RATE'
+  | 'SHARED_COST'
+  | 'VOIP'
+  | 'PERSONAL_NUMBER'
+  | 'PAGER'
+  | 'UAN'
+  | 'VOICEMAIL'
+  /** Not a number of any type (so not valid). */
+  | 'UNKNOWN';
+
+/** Why text could not be read as a phone number (libphonenumber's parse-error names). */
+export type PhoneParseError =
+  /** No assigned calling code after the `+`, or national text without a known region. */
+  | 'INVALID_COUNTRY_CODE'
+  /** The text does not look like a phone number. */
+  | 'NOT_A_NUMBER'
+  /** Too few digits after the `+` or the international dialling prefix. */
+  | 'TOO_SHORT_AFTER_IDD'
+  /** The national number has fewer than 2 digits. */
+  | 'TOO_SHORT_NSN'
+  /** The national number has more than 17 digits, or the text is over 250 characters. */
+  | 'TOO_LONG';
+
+/** Text that reads as a phone number: what the metadata says of it (valid or not). */
+export interface PhoneNumberInfo {
+  /** libphonenumber's `isValidNumber`. */
+  valid: boolean;
+  /** The number in E.164 form, such as `+442079460857`. */
+  e164: string;
+  /** The country calling code, such as 44. */
+  countryCode: number;
+  /** The ISO 3166 region (`001` for non-geographic numbers such as +800), or `null` when none matches. */
+  region: string | null;
+  type: PhoneNumberType;
+  error?: undefined;
+}
+
+/** Text that does not read as a phone number. */
+export interface PhoneParseFailure {
+  valid: false;
+  error: PhoneParseError;
+}
+
+/** `phoneInfo`'s answer: test `error` (or `'error' in info`) to tell the two apart. */
+export type PhoneInfo = PhoneNumberInfo | PhoneParseFailure;
+
+/**
+ * What the number metadata (libphonenumber's) says of a phone number typed as text.
+ * International text (`+44 20 7946 0857`) needs no region; national text
+ * (`(212) 555-1234`) is read as a number of `region`, an ISO 3166 code in upper case such
+ * as `US` (`''`, `null` or `undefined`: none). Never throws for bad text; throws a
+ * `TypeError` when `input` is not a string or `region` is neither a string nor absent.
+ */
+export function phoneInfo(input: string, region?: string | null): PhoneInfo;
+
+/**
+ * The E.164 form (`+12125551234`) of a phone number typed as text, read as `phoneInfo`
+ * reads it; `null` when the text does not read as a number. Not a validity check: a number
+ * that reads but is not valid is normalized too. Throws a `TypeError` as `phoneInfo` does.
+ */
+export function normalizePhone(input: string, region?: string | null): string | null;

@@ -8,11 +8,17 @@
 //!   `serde_json` gives the native API, so the two surfaces cannot drift;
 //! - no `js-sys` or `serde-wasm-bindgen` in the binary.
 //!
+//! The exception is `phone_info`, called on every keystroke: a short line sliced by
+//! `pkg/api.js`, because JSON cost more than the number engine (see its doc).
+//!
 //! A caller's mistake (an unknown target, kind or option) throws a JavaScript `TypeError`
-//! naming the known values; nothing about the payload ever throws.
+//! naming the known values; nothing about the payload ever throws. The same holds for phone
+//! numbers: text that is not a number is an answer (`{"valid": false, "error": ...}`),
+//! never a throw (`pkg/api.js` throws the `TypeError` for arguments that are not strings).
 
 use crate::checks::base64;
 use crate::codes::CODES;
+use crate::phone;
 use crate::schema::describe::describe as describe_fields;
 use crate::target::{Locale, Options, Target};
 use crate::vendors::yeastar::providers::PROVIDERS;
@@ -107,6 +113,57 @@ pub fn codes() -> String {
             })
             .collect::<Vec<_>>(),
     )
+}
+
+/// `""` means no default region.
+fn region(code: &str) -> Option<&str> {
+    (!code.is_empty()).then_some(code)
+}
+
+/// `phoneInfo(input, region)`: what the number metadata says of `input` read with the
+/// default region (`""` for none).
+///
+/// The one exception to JSON at the boundary: forms call this on every keystroke, and JSON
+/// (`serde_json` here, `JSON.parse` there) cost more than the engine itself (measured with
+/// `make bench`), so the answer is one short line that `pkg/api.js` (`phoneFromWire`)
+/// slices into the same plain object:
+/// - text that reads as a number (valid or not): `V` (valid) or `I`, the region padded
+///   with spaces to 3 characters (`GB `, `001`, or 3 spaces for none), the number of
+///   digits of the calling code (`1` to `3`), the E.164 form, a space, the type name:
+///   `VGB 2+442079460857 FIXED_LINE`;
+/// - text that does not: `E` and the parse-error name: `EINVALID_COUNTRY_CODE`.
+#[wasm_bindgen]
+pub fn phone_info(input: &str, region_code: &str) -> String {
+    let number = match phone::parse(input, region(region_code)) {
+        Ok(number) => number,
+        Err(e) => return format!("E{}", e.as_str()),
+    };
+    let analysis = phone::analyze(&number);
+    let region = analysis.region.unwrap_or("");
+    let code = number.country_code.to_string();
+    let kind = analysis.number_type.as_str();
+    let mut line =
+        String::with_capacity(8 + code.len() + number.national_number.len() + kind.len());
+    line.push(if analysis.valid { 'V' } else { 'I' });
+    line.push_str(region);
+    line.extend(std::iter::repeat_n(
+        ' ',
+        3usize.saturating_sub(region.len()),
+    ));
+    line.push(char::from(b'0' + code.len() as u8));
+    line.push('+');
+    line.push_str(&code);
+    line.push_str(&number.national_number);
+    line.push(' ');
+    line.push_str(kind);
+    line
+}
+
+/// `normalizePhone(input, region)`: the E.164 form of `input` read with the default region
+/// (`""` for none), whether or not the number is valid; `undefined` when it is not a number.
+#[wasm_bindgen]
+pub fn normalize_phone(input: &str, region_code: &str) -> Option<String> {
+    phone::normalize(input, region(region_code)).ok()
 }
 
 /// Standard base64 of the UTF-8 bytes of `raw`.

@@ -13,6 +13,8 @@ import {
   locales,
   encodeSecret,
   version,
+  phoneInfo,
+  normalizePhone,
 } from 'channel-rules';
 
 const CREATE = 'yeastar.message_channel.create';
@@ -43,7 +45,8 @@ function assertPlain(v, at = '') {
 
 describe('the module', () => {
   it('is ready right after import and exports the API', () => {
-    for (const name of ['validate', 'describe', 'targets', 'kinds', 'codes', 'locales', 'encodeSecret', 'version']) {
+    for (const name of ['validate', 'describe', 'targets', 'kinds', 'codes', 'locales', 'encodeSecret', 'version',
+      'phoneInfo', 'normalizePhone']) {
       assert.equal(typeof api[name], 'function', name);
     }
     assert.equal(version(), pkg.version, 'the crate and the npm package have one version');
@@ -227,5 +230,111 @@ describe('describe', () => {
       const fields = describeTarget(t);
       assert.ok(Array.isArray(fields) && fields.length > 0, t);
     }
+  });
+});
+
+// Expected answers are those of the reference, Python phonenumbers 9.0.43 (parse,
+// format_number E164, is_valid_number, region_code_for_number, number_type).
+describe('phoneInfo', () => {
+  it('reads an international number without a region', () => {
+    const info = phoneInfo('+442079460857');
+    assertPlain(info);
+    assert.deepEqual(info, { valid: true, e164: '+442079460857', countryCode: 44, region: 'GB', type: 'FIXED_LINE' });
+    assert.deepEqual(phoneInfo('+44 20 7946 0857'), info);
+    assert.deepEqual(phoneInfo('+80012345678'), {
+      valid: true, e164: '+80012345678', countryCode: 800, region: '001', type: 'TOLL_FREE',
+    });
+  });
+
+  it('reads national text with a default region', () => {
+    assert.deepEqual(phoneInfo('(212) 555-1234', 'US'), {
+      valid: true, e164: '+12125551234', countryCode: 1, region: 'US', type: 'FIXED_LINE_OR_MOBILE',
+    });
+    assert.deepEqual(phoneInfo('020 7946 0857', 'GB'), phoneInfo('+442079460857'));
+    assert.deepEqual(phoneInfo('011 44 20 7946 0857', 'US'), phoneInfo('+442079460857'), "US's international prefix");
+  });
+
+  it('answers for a number that reads but is not valid', () => {
+    assert.deepEqual(phoneInfo('+1234567890'), {
+      valid: false, e164: '+1234567890', countryCode: 1, region: null, type: 'UNKNOWN',
+    });
+  });
+
+  it("answers libphonenumber's parse error for text that is not a number", () => {
+    const cases = [
+      ['212 555 1234', undefined, 'INVALID_COUNTRY_CODE'],
+      ['212 555 1234', null, 'INVALID_COUNTRY_CODE'],
+      ['212 555 1234', '', 'INVALID_COUNTRY_CODE'],
+      ['+999123456', undefined, 'INVALID_COUNTRY_CODE'],
+      ['hello', 'US', 'NOT_A_NUMBER'],
+      ['', undefined, 'NOT_A_NUMBER'],
+      ['+', undefined, 'NOT_A_NUMBER'],
+      ['+12', undefined, 'NOT_A_NUMBER'],
+      [`+1${'2'.repeat(20)}`, undefined, 'TOO_LONG'],
+    ];
+    for (const [input, region, error] of cases) {
+      const info = phoneInfo(input, region);
+      assertPlain(info);
+      assert.deepEqual(info, { valid: false, error }, `${input} with ${region}`);
+    }
+  });
+
+  it('an unknown region is no region: national text fails, international text ignores it', () => {
+    assert.deepEqual(phoneInfo('212 555 1234', 'XX'), { valid: false, error: 'INVALID_COUNTRY_CODE' });
+    assert.deepEqual(phoneInfo('212 555 1234', 'us'), { valid: false, error: 'INVALID_COUNTRY_CODE' }, 'codes are upper case');
+    assert.deepEqual(phoneInfo('+442079460857', 'XX'), phoneInfo('+442079460857'));
+  });
+
+  it('never throws for text of any kind', () => {
+    const inputs = ['', ' ', '+', '++1', '+-', 'abc', '\u0000', '\ud800', '١٢٣٤٥٦٧٨٩', '+44 20 7946 0857 ext. 12',
+      'tel:+1-212-555-1234', '+1 800 FLOWERS', '+'.repeat(300), '9'.repeat(1000), '(((212)))'];
+    for (const input of inputs) {
+      for (const region of [undefined, 'US', 'GB', 'XX', '001', '']) {
+        const info = phoneInfo(input, region);
+        assert.equal(typeof info.valid, 'boolean', input);
+        if (info.error === undefined) {
+          assert.match(info.e164, /^\+[1-9][0-9]*$/, input);
+        } else {
+          assert.equal(info.valid, false);
+          assert.deepEqual(Object.keys(info), ['valid', 'error']);
+        }
+        const e164 = normalizePhone(input, region);
+        assert.equal(e164, info.error === undefined ? info.e164 : null, input);
+      }
+    }
+  });
+
+  it('throws a TypeError for arguments of the wrong type', () => {
+    for (const input of [undefined, null, 2125551234, 12n, {}, ['+442079460857'], new String('+442079460857')]) {
+      assert.throws(() => phoneInfo(input), TypeError, String(input));
+      assert.throws(() => normalizePhone(input, 'US'), TypeError, String(input));
+    }
+    for (const region of [1, true, {}, ['US'], new String('US')]) {
+      assert.throws(() => phoneInfo('(212) 555-1234', region), /region must be a string/);
+      assert.throws(() => normalizePhone('(212) 555-1234', region), /region must be a string/);
+    }
+  });
+});
+
+describe('normalizePhone', () => {
+  it('turns national text with a default region into E.164', () => {
+    assert.equal(normalizePhone('(212) 555-1234', 'US'), '+12125551234');
+    assert.equal(normalizePhone('212.555.1234', 'US'), '+12125551234');
+    assert.equal(normalizePhone('1 212 555 1234', 'US'), '+12125551234', "US's national prefix");
+    assert.equal(normalizePhone('020 7946 0857', 'GB'), '+442079460857');
+    assert.equal(normalizePhone('011 44 20 7946 0857', 'US'), '+442079460857');
+  });
+
+  it('takes international text with or without a region', () => {
+    assert.equal(normalizePhone('+44 20 7946 0857'), '+442079460857');
+    assert.equal(normalizePhone('+44 (0)20 7946 0857', 'US'), '+442079460857');
+  });
+
+  it('normalizes a number that reads but is not valid, and gives null for text that does not read', () => {
+    assert.equal(normalizePhone('+1234567890'), '+1234567890');
+    assert.equal(normalizePhone('212 555 1234'), null);
+    assert.equal(normalizePhone('212 555 1234', 'XX'), null);
+    assert.equal(normalizePhone('hello', 'US'), null);
+    assert.equal(normalizePhone(''), null);
   });
 });

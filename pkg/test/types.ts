@@ -9,6 +9,11 @@ import {
   locales,
   encodeSecret,
   version,
+  phoneInfo,
+  normalizePhone,
+  type PhoneInfo,
+  type PhoneNumberType,
+  type PhoneParseError,
   type Report,
   type Issue,
   type FieldInfo,
@@ -38,6 +43,24 @@ const tags: string[] = locales();
 const meanings: string[] = codes().map((c) => `${c.code}: ${c.meaning}`);
 const v: string = version();
 
+const info: PhoneInfo = phoneInfo('(212) 555-1234', 'US');
+let phoneText = '';
+if (info.error !== undefined) {
+  const why: PhoneParseError = info.error;
+  const no: false = info.valid;
+  phoneText = `${why} ${no}`;
+} else {
+  const kind: PhoneNumberType = info.type;
+  const region: string | null = info.region;
+  const code: number = info.countryCode;
+  phoneText = `${info.e164} ${info.valid} ${kind} ${region ?? ''} ${code}`;
+}
+const e164: string | null = normalizePhone('020 7946 0857', 'GB') ?? normalizePhone('+1 212 555 1234', null);
+
+// @ts-expect-error: the input is a string
+phoneInfo(2125551234, 'US');
+// @ts-expect-error: the region is a string
+normalizePhone('(212) 555-1234', 1);
 // @ts-expect-error: not a target id
 validate('yeastar.channel.create', {});
 // @ts-expect-error: not a kind
@@ -45,4 +68,4 @@ validate('yeastar.message_channel.update', {}, { channel: 'twillio' });
 // @ts-expect-error: not an option
 validate('yeastar.message_channel.update', {}, { chanel: 'twilio' });
 
-export { where, text, keys, ids, families, encoded, tags, meanings, v };
+export { where, text, keys, ids, families, encoded, tags, meanings, v, phoneText, e164 };
