@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CLI := cargo run --quiet --release --bin channel-rules --
 EXAMPLES := examples/yeastar
 
-.PHONY: run test test-rust test-js wasm demo build
+.PHONY: run test test-rust test-js wasm demo build bench
 
 ## run: check the bundled example payloads with the CLI and print the reports
 run:
@@ -36,6 +36,11 @@ test-js:
 ## wasm: build the npm package into pkg/ (installs the wasm toolchain when missing)
 wasm:
 	scripts/wasm-build.sh
+
+## bench: the phone engine's figures (native, Node, size; libphonenumber-js and the
+## phonenumber crate on the same numbers) and the goals, PASS or FAIL (scripts/bench/run.sh)
+bench:
+	scripts/bench/run.sh
 
 ## demo: build, then serve the demo admin form (www/) on http://127.0.0.1:8080 until stopped
 demo: wasm

@@ -2,9 +2,25 @@
 # Builds the npm package in pkg/: the crate for wasm32 (Debian's rustc-web, std built from
 # source), wasm-bindgen's ES-module glue into pkg/wasm/, then wasm-opt -Oz. Prints the size
 # of the .wasm raw and gzipped. Installs the toolchain first when something is missing.
+#
+# A variant for measurement (make bench): WASM_FEATURES="phone-stub" builds with those Cargo
+# features, and WASM_OUT=DIR writes the wasm-bindgen output and the optimised .wasm to DIR
+# instead of pkg/wasm (pkg/ is then untouched: pkg/ids.d.ts is not regenerated). Both
+# builds share target/wasm, so switching features re-links the crate (the standard library
+# is built once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+features=${WASM_FEATURES:-}
+out=${WASM_OUT:-$root/pkg/wasm}
+case "$out" in /*) ;; *) out="$root/$out" ;; esac
+out=${out%/}
+variant=yes
+case "$out" in
+  "$root/pkg/wasm") variant=no ;;
+  "$root"/target/?*) ;;  # emptied and rewritten below: only ever a directory under target/
+  *) echo "WASM_OUT must be a directory under target/ (or pkg/wasm): $out" >&2; exit 2 ;;
+esac
 
 scripts/install-wasm-toolchain.sh
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,7 +31,7 @@ start=$(date +%s)
 # Debian's compiler, called by path: rustup's cargo and rustc on PATH have no wasm32 std.
 # The wasm build gets its own target dir (another compiler, other flags) and a profile
 # tuned for size; the native profile in Cargo.toml is left as it is.
-say "cargo build --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)"
+say "cargo build --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)${features:+ --features $features}"
 env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_DIR="$root/target/wasm" \
@@ -24,18 +40,18 @@ env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   CARGO_PROFILE_RELEASE_PANIC=abort \
-  /usr/bin/cargo build --release --lib --no-default-features \
+  /usr/bin/cargo build --release --lib --no-default-features ${features:+--features "$features"} \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
 
 raw="$root/target/wasm/wasm32-unknown-unknown/release/channel_rules.wasm"
-out="$root/pkg/wasm"
 
 # wasm-opt takes most of a warm build: skip the post-processing when cargo's output, the
 # tools and this script are what the last run used.
 stamp=$( { sha256sum "$raw" "$0"; wasm-bindgen --version; node_modules/binaryen/bin/wasm-opt --version; } \
   | sha256sum | cut -d' ' -f1)
-if [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ] && [ -f pkg/ids.d.ts ]; then
-  say "pkg/wasm is up to date"
+if [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ] \
+   && { [ "$variant" = yes ] || [ -f pkg/ids.d.ts ]; }; then
+  say "${out#"$root"/} is up to date"
 else
   say "wasm-bindgen --target web"
   rm -rf "$out"
@@ -48,14 +64,16 @@ else
     -o "$out/channel_rules_bg.opt.wasm"
   mv "$out/channel_rules_bg.opt.wasm" "$out/channel_rules_bg.wasm"
 
-  say "pkg/ids.d.ts"
-  node scripts/gen-ids.mjs
+  if [ "$variant" = no ]; then
+    say "pkg/ids.d.ts"
+    node scripts/gen-ids.mjs
+  fi
   echo "$stamp" > "$out/.stamp"
 fi
 
 bytes=$(stat -c %s "$out/channel_rules_bg.wasm")
 gz=$(gzip -9 -c "$out/channel_rules_bg.wasm" | wc -c)
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
-say "built pkg/ in $(( $(date +%s) - start ))s"
-printf 'pkg/wasm/channel_rules_bg.wasm: %s bytes (%s) raw, %s bytes (%s) gzip -9\n' \
-  "$bytes" "$(kib "$bytes")" "$gz" "$(kib "$gz")"
+say "built ${out#"$root"/} in $(( $(date +%s) - start ))s"
+printf '%s/channel_rules_bg.wasm: %s bytes (%s) raw, %s bytes (%s) gzip -9\n' \
+  "${out#"$root"/}" "$bytes" "$(kib "$bytes")" "$gz" "$(kib "$gz")"

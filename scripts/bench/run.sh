@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `make bench`: the phone engine's figures in one run, each printed as it is measured, then a
+# summary against the goals (scripts/bench/summary.mjs):
+#   1. native: examples/bench_phone.rs in release mode (per number, first call; the
+#      phonenumber crate on the same numbers);
+#   2. size: the optimised .wasm gzipped (-9), built normally (pkg/) and with the Cargo
+#      feature phone-stub (the engine without its tables, into target/bench/wasm-stub/);
+#      the difference is the engine's share. libphonenumber-js's own max bundle for scale;
+#   3. Node: scripts/bench/phone.mjs (cold start and per number, the wasm package and
+#      libphonenumber-js/max in the same run).
+# Installs what it needs (scripts/install-wasm-toolchain.sh, npm ci). Figures go to
+# target/bench/*.json as well.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+out="$root/target/bench"
+corpus="${PHONE_CORPUS:-tests/phone/validity.json}"
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+scripts/install-wasm-toolchain.sh
+if [ ! -f node_modules/libphonenumber-js/package.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+mkdir -p "$out"
+rm -f "$out"/native.json "$out"/size.json "$out"/node.json
+
+say "native: cargo build --release --example bench_phone"
+cargo build --quiet --release --example bench_phone
+target/release/examples/bench_phone "$corpus" --json "$out/native.json"
+
+# The stub first: both builds share target/wasm, and pkg/ must end as the real package.
+say "size: the wasm package with --features phone-stub (into target/bench/wasm-stub/)"
+WASM_FEATURES=phone-stub WASM_OUT="$out/wasm-stub" scripts/wasm-build.sh
+say "size: the wasm package built normally (pkg/)"
+scripts/wasm-build.sh
+
+gz() { gzip -9 -c "$1" | wc -c; }
+full=$(gz pkg/wasm/channel_rules_bg.wasm)
+stub=$(gz "$out/wasm-stub/channel_rules_bg.wasm")
+lpn_bundle=node_modules/libphonenumber-js/bundle/libphonenumber-max.js
+lpn=$(gz "$lpn_bundle")
+echo "size (gzip -9 of the optimised .wasm): package $full bytes, with phone-stub $stub bytes," \
+  "engine's share $((full - stub)) bytes ($(awk -v b=$((full - stub)) 'BEGIN { printf "%.1f", b / 1000 }') KB)"
+echo "  for scale: libphonenumber-js's own minified bundle of the whole library with max" \
+  "metadata ($lpn_bundle): $lpn bytes gzip -9 (a bundler keeping only what one call needs ships less)"
+printf '{"package_gzip": %s, "stub_gzip": %s, "engine_gzip": %s, "lpn_max_bundle_gzip": %s}\n' \
+  "$full" "$stub" "$((full - stub))" "$lpn" > "$out/size.json"
+
+say "node: scripts/bench/phone.mjs"
+node scripts/bench/phone.mjs --corpus "$corpus" --json "$out/node.json"
+
+node scripts/bench/summary.mjs "$out"
