@@ -926,7 +926,6 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         if t["same_mobile_and_fixed_line_pattern"].as_bool() == Some(true) {
             flags |= 1;
         }
-        let at = blob.len();
         for h in head {
             blob.extend_from_slice(&h.to_le_bytes());
         }
@@ -939,7 +938,7 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         let _ = writeln!(
             rows,
             "    Territory {{ region: {code_bytes:?}, code: {cc}, flags: {flags}, \
-             npp_groups: {npp_groups}, lengths: {length_index:?}, at: {at} }},"
+             npp_groups: {npp_groups}, lengths: {length_index:?} }},"
         );
     }
     stats.territories = territories.len();

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use super::{Analysis, Number, NumberType, ParseError};
 
 /// One territory's metadata (a region, or a non-geographic calling code such as +800).
-/// Its automata and programs are in its chunk of `BLOB`: a header of four 2-byte words (the
+/// Its automata and programs are in its chunk of `BLOB` (chunks in territory order): a header of four 2-byte words (the
 /// set of automata present: bit n for description n of `compile::DESCS`, bit 11 for
 /// leading digits; then the lengths of the national-prefix program, the transform rule and
 /// the international-prefix program), the automata in bit order, then the three parts.
@@ -26,8 +26,6 @@ pub struct Territory {
     /// Indices into `LENGTHS`: possible lengths per description (bit order of
     /// `compile::DESCS`), then the general description's local-only lengths.
     pub lengths: [u8; 12],
-    /// Offset of the chunk in `BLOB`.
-    pub at: u32,
 }
 
 include!(concat!(env!("OUT_DIR"), "/phone_tables.rs"));
@@ -157,18 +155,20 @@ impl Reader {
             };
             *e = (set, self.leb128());
         }
+        let mut row = [0; 10];
         for &(set, v) in edges.iter().take(k) {
             let r = match v {
                 0 => self.node(t, node_base, tail_base),
                 v if v & 1 == 1 => (node_base + (v as usize >> 1) + 1) as Ref,
                 v => TAIL | (tail_base + (v / 2 - 1) as u16),
             };
-            for d in 0..10 {
-                if set & (1 << d) != 0 {
-                    t.rows[me][d] = r;
-                }
+            let mut digits = set & 0x3ff;
+            while digits != 0 {
+                row[digits.trailing_zeros() as usize] = r;
+                digits &= digits - 1;
             }
         }
+        t.rows[me] = row;
         (me + 1) as Ref
     }
 }
@@ -180,10 +180,12 @@ fn decode() -> Tables {
         tails: Vec::with_capacity(3_000),
         territories: Vec::with_capacity(TERRITORIES.len()),
     };
-    for territory in TERRITORIES.iter() {
-        let at = territory.at as usize;
+    // The chunks follow one another in the order of the territories.
+    let mut r = Reader { at: 0 };
+    for _ in TERRITORIES.iter() {
+        let at = r.at;
         let present = u16_at(&BLOB, at);
-        let mut r = Reader { at: at + 8 };
+        r.at += 8;
         let mut roots = [0; 12];
         for (bit, root) in roots.iter_mut().enumerate() {
             if present & (1 << bit) != 0 {
