@@ -15,4 +15,5 @@ printf '\033[1m==> %s\033[0m\n' "node --test (pkg/ API and fixtures, www/ in Chr
 node --test \
   pkg/test/api.test.mjs \
   pkg/test/fixtures.test.mjs \
+  pkg/test/phone-corpus.test.mjs \
   www/test/form.test.mjs

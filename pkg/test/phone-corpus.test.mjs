@@ -1,0 +1,54 @@
+// Replays the phone corpus made by the reference (Python `phonenumbers`; see
+// scripts/phone/gen_corpus.py) through the wasm package: the same answers as the native
+// replay in tests/phone_corpus.rs, case for case. One corpus, two surfaces.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { phoneInfo, normalizePhone } from 'channel-rules';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const load = (name) => JSON.parse(readFileSync(`${root}tests/phone/${name}`, 'utf8'));
+
+/** Fails with a readable list of the first disagreements, after replaying every case. */
+function report(kind, total, wrong) {
+  const lines = wrong.slice(0, 30).map((w) => `  ${JSON.stringify(w)}`);
+  assert.equal(wrong.length, 0, `${wrong.length} of ${total} ${kind} cases disagree:\n${lines.join('\n')}`);
+}
+
+describe('phone corpus through the wasm package', () => {
+  it('validity: parse, E.164, valid, region and type as the reference', () => {
+    const { header, cases } = load('validity.json');
+    assert.ok(cases.length >= 4000, `${cases.length} cases`);
+    assert.equal(cases.length, header.cases);
+    const wrong = [];
+    for (const c of cases) {
+      const got = phoneInfo(c.input);
+      const expected = 'error' in c
+        ? { valid: false, error: c.error }
+        : { valid: c.valid, e164: c.e164, region: c.region, type: c.type };
+      const seen = 'error' in c
+        ? { valid: got.valid, error: got.error }
+        : { valid: got.valid, e164: got.e164, region: got.region, type: got.type };
+      if (JSON.stringify(seen) !== JSON.stringify(expected)) wrong.push({ input: c.input, from: c.from, expected, got });
+      if (!('error' in c)) {
+        const code = Number(c.e164.slice(1, 1 + String(got.countryCode).length));
+        if (code !== got.countryCode) wrong.push({ input: c.input, countryCode: got.countryCode });
+      }
+    }
+    report('validity', cases.length, wrong);
+  });
+
+  it('normalisation: national and international text with a default region', () => {
+    const { cases } = load('normalize.json');
+    assert.ok(cases.length > 1000, `${cases.length} cases`);
+    const wrong = [];
+    for (const c of cases) {
+      const got = normalizePhone(c.input, c.region ?? undefined);
+      const expected = 'error' in c ? null : c.e164;
+      if (got !== expected) wrong.push({ input: c.input, region: c.region, expected, got, error: c.error });
+    }
+    report('normalisation', cases.length, wrong);
+  });
+});
