@@ -223,3 +223,93 @@ fn scrambled_bytes_never_panic() {
         }
     }
 }
+
+/// The phone engine answers any text with a number or a parse error, and any `Number` (its
+/// fields are public) with an analysis: never a panic. What it answers is the corpus's job
+/// (tests/phone_corpus.rs); here, that it answers, and consistently.
+#[test]
+fn phone_engine_never_panics() {
+    use channel_rules::phone::{self, Number};
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet: Vec<char> =
+        "0123456789012345678901234567890123456789+＋ -.()/xX*#;,ext:tel٣٤۵०１２ａé\u{200b}_"
+            .chars()
+            .collect();
+    let regions = [
+        None,
+        Some("US"),
+        Some("GB"),
+        Some("AR"),
+        Some("RU"),
+        Some("IT"),
+        Some("us"),
+        Some("XX"),
+        Some("001"),
+        Some(""),
+    ];
+    let (mut read, mut refused) = (0, 0);
+    for _ in 0..20_000 {
+        let len = (next() % 24) as usize;
+        let text: String = (0..len)
+            .map(|_| alphabet[(next() as usize) % alphabet.len()])
+            .collect();
+        let region = regions[(next() as usize) % regions.len()];
+        match phone::parse(&text, region) {
+            Ok(n) => {
+                assert!(
+                    n.national_number.bytes().all(|b| b.is_ascii_digit()),
+                    "{text:?}"
+                );
+                assert!((2..=17).contains(&n.national_number.len()), "{text:?}");
+                let a = phone::analyze(&n);
+                assert_eq!(
+                    a.valid,
+                    a.number_type != phone::NumberType::Unknown,
+                    "{text:?}"
+                );
+                assert_eq!(phone::normalize(&text, region), Ok(n.e164()));
+                read += 1;
+            }
+            Err(e) => {
+                assert_eq!(phone::normalize(&text, region), Err(e));
+                refused += 1;
+            }
+        }
+    }
+    // Both paths were exercised.
+    assert!(
+        read > 2_000 && refused > 2_000,
+        "{read} read, {refused} refused"
+    );
+    // Numbers built by hand, not by parse.
+    for national in [
+        "",
+        "0",
+        "abc",
+        "12a4",
+        "١٢٣٤٥٦",
+        "123456789012345678901234567890",
+        "5551234",
+    ] {
+        for country_code in [0, 1, 7, 39, 44, 800, 999, u16::MAX] {
+            let a = phone::analyze(&Number {
+                country_code,
+                national_number: national.to_string(),
+            });
+            assert_eq!(a.valid, a.number_type != phone::NumberType::Unknown);
+        }
+    }
+    assert!(
+        phone::analyze(&Number {
+            country_code: 1,
+            national_number: "2125551234".into()
+        })
+        .valid
+    );
+}

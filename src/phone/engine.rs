@@ -228,10 +228,11 @@ fn walk(t: &Tables, root: Ref, digits: &[u8], prefix: bool) -> bool {
             return true;
         }
         match digits.get(pos) {
-            Some(&d) => {
+            Some(&d) if d.is_ascii_digit() => {
                 r = t.rows[node][(d - b'0') as usize];
                 pos += 1;
             }
+            Some(_) => return false,
             None => return t.accepting[node],
         }
     }
