@@ -13,20 +13,50 @@ number type whose metadata has an example number: the example as given, with one
 appended, with its last digit removed, with a digit inserted and with a digit removed at the
 front of the national number; "+<code><digits>" for every 3-digit prefix none of
 whose leading 1, 2 or 3 digits is an assigned calling code; and hand-written edge cases.
+Then seeded pseudo-random cases (random.Random(SEED), so reproducible), appended after those:
+  random digits          "+<code>" and 1 to 17 random digits for a random region or
+                         non-geographic code; half the time the length is one of the
+                         metadata's possible lengths, give or take one;
+  random national prefix the national part starts with the region's national prefix, a
+                         random match of its national_prefix_for_parsing (transform rules
+                         such as Argentina's and Brazil's included) or, now and then, its
+                         international prefix; then an example number, a random number of
+                         its patterns or random digits; half the draws from the regions
+                         with carrier codes or transform rules, and AR BR GB KZ MX RU US;
+  random leading digits  a prefix from the region's leading_digits (shared calling codes),
+                         from a format's leading_digits_pattern or from an example number,
+                         or a whole random number of one of its patterns, with a random
+                         tail to about a possible length.
+Random matches of metadata patterns come from walking the pattern's parse tree (sample()).
 
 Normalise cases: for every example number, its NATIONAL form read with its region, its
 INTERNATIONAL form with its region and with none, the form dialled from a few other regions
 (format_out_of_country_calling_number) read with that region, and the bare national
-significant number with its region; plus hand-written cases. In scope: ordinary digits,
-spaces and + - . ( ) / only; no vanity letters, extensions or tel: URIs (forms with any
-other character are left out and counted in the header). The deliberately failing
+significant number with its region; plus hand-written cases; then seeded pseudo-random
+cases (random.Random(SEED)): an example number or a random variant of it (random last
+digits, one digit more or less) formatted NATIONAL (read with its region or another region
+of its calling code), INTERNATIONAL (read with no region, its own or a random one), dialled
+from a random region (format_out_of_country_calling_number, read with that region) or as
+its bare national significant number, whose separators only are then perturbed: digit
+groups merged or split, random spaces, dashes, dots, slashes and parentheses between them,
+leading and trailing spaces; the digits and the "+" are kept as formatted. In scope:
+ordinary digits, spaces and + - . ( ) / only; no vanity letters, extensions or tel: URIs
+(forms with any other character are left out and counted in the header). The deliberately failing
 hand-written cases (letters, empty text) are the only exceptions.
 
 Usage: gen_corpus.py OUT_DIR
 """
 import json
 import os
+import random
+import re
 import sys
+
+try:  # the regular-expression parser, to draw random matches of metadata patterns
+    from re import _constants as sre_constants, _parser as sre_parse
+except ImportError:  # Python < 3.11
+    import sre_constants
+    import sre_parse
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
@@ -57,12 +87,103 @@ TYPE_NAMES = {
 DIAL_FROM = ["US", "GB", "DE", "JP", "AU"]
 NORMALIZE_CHARS = set("0123456789 +-.()/")
 
+# The seed of the pseudo-random cases; validity and normalise each draw from their own
+# random.Random(SEED), so that one can change without moving the other.
+SEED = 20261122
+RANDOM_DIGITS = 3000
+RANDOM_NATIONAL_PREFIX = 500
+RANDOM_LEADING_DIGITS = 300
+RANDOM_NORMALIZE = 1500
+DIGITS = "0123456789"
+
 
 def error_name(e):
     try:
         return ERROR_NAMES[e.error_type]
     except KeyError:
         raise SystemExit(f"unknown NumberParseException error type {e.error_type}: {e}")
+
+
+def digits(rng, n):
+    return "".join(rng.choice(DIGITS) for _ in range(n))
+
+
+def sample(rng, pattern):
+    """A random string of digits that `pattern` (a metadata regular expression) matches
+    (re.match, so from the start); unbounded repeats are drawn up to 3 beyond their minimum."""
+    c = sre_constants
+
+    def in_class(items):
+        negate = any(op is c.NEGATE for op, _ in items)
+        out = []
+        for ch in DIGITS:
+            hit = False
+            for op, av in items:
+                if op is c.LITERAL:
+                    hit = hit or ord(ch) == av
+                elif op is c.RANGE:
+                    hit = hit or av[0] <= ord(ch) <= av[1]
+                elif op is c.CATEGORY:
+                    if av is not c.CATEGORY_DIGIT:
+                        raise SystemExit(f"sample: class category {av} in {pattern!r}")
+                    hit = True
+                elif op is not c.NEGATE:
+                    raise SystemExit(f"sample: class item {op} in {pattern!r}")
+            if hit != negate:
+                out.append(ch)
+        if not out:
+            raise SystemExit(f"sample: a class of {pattern!r} matches no digit")
+        return out
+
+    def walk(items):
+        out = []
+        for op, av in items:
+            if op is c.LITERAL:
+                out.append(chr(av))
+            elif op is c.IN:
+                out.append(rng.choice(in_class(av)))
+            elif op is c.ANY:
+                out.append(rng.choice(DIGITS))
+            elif op is c.BRANCH:
+                out.append(walk(rng.choice(av[1])))
+            elif op is c.SUBPATTERN:
+                out.append(walk(av[-1]))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                low, high, sub = av
+                if high is c.MAXREPEAT:
+                    high = low + 3
+                out.extend(walk(sub) for _ in range(rng.randint(low, high)))
+            elif op is c.AT:
+                pass
+            else:
+                raise SystemExit(f"sample: {op} in {pattern!r}")
+        return "".join(out)
+
+    text = walk(sre_parse.parse(pattern))
+    if not text.isdigit() and text != "" or not re.match(pattern, text):
+        raise SystemExit(f"sample: drew {text!r}, which {pattern!r} does not match")
+    return text
+
+
+def random_length(rng, m, shortest=1, longest=17):
+    """A national-number length: half the time a possible length of `m` give or take one,
+    otherwise anything from 1 to 17; never outside [shortest, longest]."""
+    possible = [n for n in m.general_desc.possible_length if n > 0]
+    if possible and rng.random() < 0.5:
+        n = rng.choice(possible) + rng.choice((-1, 0, 1))
+    else:
+        n = rng.randint(1, 17)
+    return max(shortest, min(longest, n))
+
+
+def region_examples(m):
+    return [(name, getattr(m, name).example_number) for name in DESCS
+            if getattr(m, name) is not None and getattr(m, name).example_number]
+
+
+def region_patterns(m):
+    return [(name, getattr(m, name).national_number_pattern) for name in DESCS[1:]
+            if getattr(m, name) is not None and getattr(m, name).national_number_pattern]
 
 
 def validity_verdict(text):
@@ -217,6 +338,103 @@ def validity_cases():
     ]
     for category, text in edge:
         add("edge", f"edge: {category}", text)
+
+    # Seeded pseudo-random cases, after all the others.
+    rng = random.Random(SEED)
+    places = territories()
+
+    def name(label, m):
+        return f"+{m.country_code} ({label})"
+
+    def wanted(category, n):
+        """Draws until `category` holds n new cases (a repeat only adds to a `from`)."""
+        for _ in range(10 * n):
+            if corpus.counts.get(category, 0) >= n:
+                return
+            yield
+        if corpus.counts.get(category, 0) < n:
+            raise SystemExit(f"{category}: fewer than {n} distinct cases in {10 * n} draws")
+
+    # Random national digits.
+    for _ in wanted("random digits", RANDOM_DIGITS):
+        label, _, m = rng.choice(places)
+        n = random_length(rng, m)
+        add("random digits", f"random: {name(label, m)} {n} digits",
+            f"+{m.country_code}{digits(rng, n)}")
+
+    # A national prefix (or a match of national_prefix_for_parsing, or the international
+    # prefix) in front of the national number.
+    prefixed = [(label, m) for label, region, m in places
+                if region is not None and (m.national_prefix or m.national_prefix_for_parsing)]
+    # Half the draws from regions whose national_prefix_for_parsing is more than the
+    # national prefix (carrier codes, transform rules) and a few much-used ones.
+    tricky = [(label, m) for label, m in prefixed
+              if m.national_prefix_transform_rule
+              or m.national_prefix_for_parsing not in (None, m.national_prefix)
+              or label in ("AR", "BR", "GB", "KZ", "MX", "RU", "US")]
+    for _ in wanted("random national prefix", RANDOM_NATIONAL_PREFIX):
+        label, m = rng.choice(tricky if rng.random() < 0.5 else prefixed)
+        roll = rng.random()
+        if roll < 0.15 and m.international_prefix:
+            kind, prefix = "international prefix", sample(rng, m.international_prefix)
+        elif roll < 0.5 and m.national_prefix:
+            kind, prefix = "national prefix", m.national_prefix
+        elif m.national_prefix_for_parsing:
+            kind = "national prefix for parsing"
+            prefix = sample(rng, m.national_prefix_for_parsing)
+        else:
+            kind, prefix = "national prefix", m.national_prefix
+        roll = rng.random()
+        examples_of_m, patterns_of_m = region_examples(m), region_patterns(m)
+        if roll < 0.35 and examples_of_m:
+            desc, tail = rng.choice(examples_of_m)
+            then = f"{desc} example"
+        elif roll < 0.7 and patterns_of_m:
+            desc, pattern = rng.choice(patterns_of_m)
+            tail, then = sample(rng, pattern), f"random {desc}"
+        else:
+            tail = digits(rng, random_length(rng, m, shortest=0))
+            then = f"{len(tail)} random digits"
+        if rng.random() < 0.2 and tail:  # one digit more or less
+            tail = tail[:-1] if rng.random() < 0.5 else tail + rng.choice(DIGITS)
+            then += " ±1 digit"
+        shown = prefix or "(matched empty)"
+        add("random national prefix", f"random: {name(label, m)} {kind} {shown}, then {then}",
+            f"+{m.country_code}{prefix}{tail}")
+
+    # Leading digits: half the draws from regions that share their calling code.
+    shared = [(label, m) for label, region, m in places
+              if region is not None
+              and len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[m.country_code]) > 1]
+    every = [(label, m) for label, _, m in places]
+    for _ in wanted("random leading digits", RANDOM_LEADING_DIGITS):
+        label, m = rng.choice(shared if rng.random() < 0.5 else every)
+        formats = [pattern for f in m.number_format for pattern in f.leading_digits_pattern]
+        examples_of_m, patterns_of_m = region_examples(m), region_patterns(m)
+        roll = rng.random()
+        if roll < 0.25 and m.leading_digits:
+            kind, prefix = "region leading digits", sample(rng, m.leading_digits)
+        elif roll < 0.5 and formats:
+            kind, prefix = "format leading digits", sample(rng, rng.choice(formats))
+        elif roll < 0.75 and examples_of_m:
+            desc, example = rng.choice(examples_of_m)
+            prefix = example[:rng.randint(1, max(1, len(example) - 1))]
+            kind = f"{desc} example prefix"
+        elif patterns_of_m:
+            desc, pattern = rng.choice(patterns_of_m)
+            kind, prefix = f"random {desc}", sample(rng, pattern)
+            if rng.random() < 0.3:
+                prefix = prefix[:-1] if rng.random() < 0.5 else prefix + rng.choice(DIGITS)
+                kind += " ±1 digit"
+            add("random leading digits", f"random: {name(label, m)} {kind}",
+                f"+{m.country_code}{prefix}")
+            continue
+        else:
+            kind, prefix = "random prefix", digits(rng, rng.randint(1, 3))
+        n = random_length(rng, m, shortest=len(prefix))
+        tail = digits(rng, n - len(prefix))
+        add("random leading digits", f"random: {name(label, m)} {kind} {prefix}, "
+            f"{len(tail)} random digits", f"+{m.country_code}{prefix}{tail}")
     return corpus
 
 
@@ -286,7 +504,105 @@ def normalize_cases():
             raise SystemExit(f"{text!r} with {region} was meant to fail, but parses: {verdict}")
         corpus.add("hand-written, must fail", {"from": "hand-written, must fail", "input": text,
                                                "region": region, **verdict})
+
+    # Seeded pseudo-random cases: formatted example numbers (or variants) with their
+    # separators perturbed.
+    rng = random.Random(SEED)
+    every_example = examples()
+    regions = sorted(phonenumbers.SUPPORTED_REGIONS)
+    for _ in range(10 * RANDOM_NORMALIZE):
+        if corpus.counts.get("random", 0) >= RANDOM_NORMALIZE:
+            break
+        label, region, desc, example, cc = rng.choice(every_example)
+        what = f"{label} {desc} example"
+        roll = rng.random()
+        if roll < 0.3:
+            k = rng.randint(1, min(4, len(example)))
+            example = example[:-k] + digits(rng, k)
+            what += f", last {k} digits random"
+        elif roll < 0.45:
+            example = example[:-1] if rng.random() < 0.5 else example + rng.choice(DIGITS)
+            what += ", ±1 digit"
+        n = phonenumbers.parse(f"+{cc}{example}", None)
+        roll = rng.random()
+        if roll < 0.3 and region is not None:
+            read_with = region
+            siblings = phonenumbers.COUNTRY_CODE_TO_REGION_CODE[cc]
+            if len(siblings) > 1 and rng.random() < 0.3:
+                read_with = rng.choice(siblings)
+            form = "NATIONAL"
+            text = phonenumbers.format_number(n, PhoneNumberFormat.NATIONAL)
+        elif roll < 0.55:
+            read_with = rng.choice([None, region, rng.choice(regions)])
+            form = "INTERNATIONAL"
+            text = phonenumbers.format_number(n, PhoneNumberFormat.INTERNATIONAL)
+        elif roll < 0.9 or region is None:
+            read_with = rng.choice(regions)
+            form = f"dialled from {read_with}"
+            text = phonenumbers.format_out_of_country_calling_number(n, read_with)
+        else:
+            read_with = region
+            form = "national significant number"
+            text = phonenumbers.national_significant_number(n)
+        if not set(text) <= NORMALIZE_CHARS:
+            left_out["random"] = left_out.get("random", 0) + 1
+            continue
+        add("random", f"random: {what}, {form}, separators perturbed",
+            perturb(rng, text), read_with)
+    else:
+        raise SystemExit(f"random: fewer than {RANDOM_NORMALIZE} distinct cases")
     return corpus, left_out
+
+
+def perturb(rng, text):
+    """`text` with the same digits (and "+", if it starts with one) but other separators:
+    its digit groups merged or split at random, joined by random separators, one of them
+    perhaps in parentheses, and perhaps leading and trailing spaces."""
+    plus = text.lstrip().startswith("+")
+    groups = re.findall(r"\d+", text)
+    roll = rng.random()
+    if len(groups) == 1:  # the bare digits: cut into 2 to 4 groups
+        g = groups[0]
+        cuts = sorted(rng.sample(range(1, len(g)), min(len(g) - 1, rng.randint(1, 3))))
+        groups = [g[i:j] for i, j in zip([0] + cuts, cuts + [len(g)])]
+    elif roll < 0.3:  # merge some neighbouring groups
+        merged = [groups[0]]
+        for g in groups[1:]:
+            if rng.random() < 0.5:
+                merged[-1] += g
+            else:
+                merged.append(g)
+        groups = merged
+    elif roll < 0.6:  # split some groups
+        split = []
+        for g in groups:
+            if len(g) >= 2 and rng.random() < 0.4:
+                at = rng.randint(1, len(g) - 1)
+                split += [g[:at], g[at:]]
+            else:
+                split.append(g)
+        groups = split
+    separators = [" ", "-", ".", "", "  ", " - ", "/", "-", " "]
+    if rng.random() < 0.5:
+        one = rng.choice(separators)
+        seps = [one] * len(groups)
+    else:
+        seps = [rng.choice(separators) for _ in groups]
+    if len(groups) > 1 and rng.random() < 0.3:
+        k = rng.randrange(len(groups) - 1)
+        groups[k] = f"({groups[k]})"
+        seps[k + 1] = rng.choice([" ", "", " ", "-"])
+    out = ""
+    if plus:
+        out = "+" + rng.choice(["", "", "", " "])
+    out += groups[0]
+    for g, sep in zip(groups[1:], seps[1:]):
+        out += sep + g
+    if rng.random() < 0.15:
+        out = " " * rng.randint(1, 3) + out
+    if rng.random() < 0.15:
+        out += " " * rng.randint(1, 3)
+    return out
 
 
 def write(path, header, cases):
@@ -311,6 +627,7 @@ def main(out_dir):
     write(os.path.join(out_dir, "validity.json"), {
         "reference": REFERENCE,
         "generator": GENERATOR,
+        "seed": SEED,
         "what": "phonenumbers.parse(input, None); then format_number(E164), is_valid_number, "
                 "region_code_for_number, number_type; or the NumberParseException type",
         "cases": len(cases),
@@ -322,6 +639,7 @@ def main(out_dir):
     write(os.path.join(out_dir, "normalize.json"), {
         "reference": REFERENCE,
         "generator": GENERATOR,
+        "seed": SEED,
         "what": "format_number(phonenumbers.parse(input, region), E164); or the "
                 "NumberParseException type",
         "scope": "national and international text with a default region: digits, spaces and "
