@@ -87,11 +87,14 @@ const ENGINES: [Engine; 2] = [
     },
 ];
 
-/// `from` names an example as given when one of its `;`-separated parts ends in "example"
-/// (the changed ones go on: "... example +1 digit (0)").
+/// `from` names an example as given when one of its `;`-separated parts is
+/// "<region> <type> example" ("001 (+800) toll_free example" for non-geographic codes);
+/// the changed ones go on ("... example +1 digit (0)") and the random ones start "random:".
 fn is_as_given(from: &str) -> bool {
-    from.split(';')
-        .any(|part| part.trim().ends_with(" example"))
+    from.split(';').any(|part| {
+        let part = part.trim();
+        !part.starts_with("random:") && part.ends_with(" example")
+    })
 }
 
 fn load(path: &str) -> Result<Vec<Case>, String> {
