@@ -356,3 +356,56 @@ fn assignment_modes_option() {
         stdout(&o)
     );
 }
+
+#[test]
+fn phone_reads_numbers_and_exits_one_for_any_invalid() {
+    let o = cli(
+        &[
+            "phone",
+            "--region",
+            "US",
+            "+44 20 7946 0857",
+            "(212) 555-1234",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        "+44 20 7946 0857: +442079460857 valid GB FIXED_LINE\n\
+         (212) 555-1234: +12125551234 valid US FIXED_LINE_OR_MOBILE\n"
+    );
+    let o = cli(&["phone", "+15567778888", "212 555 1234"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("+15567778888: +15567778888 invalid - UNKNOWN\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("212 555 1234: cannot be read as a number"),
+        "{out}"
+    );
+    assert!(out.contains("[INVALID_COUNTRY_CODE]"), "{out}");
+}
+
+#[test]
+fn phone_json_is_one_object_a_line() {
+    let o = cli(
+        &["phone", "--format", "json", "+800 1234 5678", "hello"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            serde_json::json!({"input": "+800 1234 5678", "e164": "+80012345678", "valid": true, "region": "001", "type": "TOLL_FREE"}),
+            serde_json::json!({"input": "hello", "valid": false, "error": "NOT_A_NUMBER"}),
+        ]
+    );
+    assert_eq!(cli(&["phone"], None).status.code(), Some(2));
+}

@@ -49,6 +49,19 @@ enum Command {
     },
     /// List the target ids, one a line.
     Targets,
+    /// What libphonenumber's metadata says of phone numbers: E.164 form, validity, region and
+    /// type. Exit status 1 when any number is invalid or cannot be read.
+    Phone {
+        /// Default region for national numbers: an ISO 3166 code in upper case, such as US.
+        #[arg(long)]
+        region: Option<String>,
+        /// Output format: text (one line a number) or json (one object a line).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Numbers as typed, such as "+44 20 7946 0857" or "(212) 555-1234".
+        #[arg(required = true, value_name = "NUMBER")]
+        numbers: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,6 +104,11 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Phone {
+            region,
+            format,
+            numbers,
+        } => phone(region.as_deref(), format, &numbers),
         Command::Check {
             target,
             channel,
@@ -115,6 +133,60 @@ fn main() -> ExitCode {
             };
             check(target, &options, format, &files)
         }
+    }
+}
+
+/// The `phone` command: one line (text) or one JSON object (json) a number.
+fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
+    let mut all_valid = true;
+    let mut out = std::io::stdout().lock();
+    for input in numbers {
+        let (line, valid) = match channel_rules::phone::parse(input, region) {
+            Ok(n) => {
+                let a = channel_rules::phone::analyze(&n);
+                let line = match format {
+                    Format::Text => format!(
+                        "{input}: {} {} {} {}",
+                        n.e164(),
+                        if a.valid { "valid" } else { "invalid" },
+                        a.region.unwrap_or("-"),
+                        a.number_type.as_str()
+                    ),
+                    Format::Json => serde_json::json!({
+                        "input": input,
+                        "e164": n.e164(),
+                        "valid": a.valid,
+                        "region": a.region,
+                        "type": a.number_type.as_str(),
+                    })
+                    .to_string(),
+                };
+                (line, a.valid)
+            }
+            Err(e) => {
+                let line = match format {
+                    Format::Text => {
+                        format!("{input}: cannot be read as a number: {e} [{}]", e.as_str())
+                    }
+                    Format::Json => serde_json::json!({
+                        "input": input,
+                        "valid": false,
+                        "error": e.as_str(),
+                    })
+                    .to_string(),
+                };
+                (line, false)
+            }
+        };
+        all_valid &= valid;
+        if writeln!(out, "{line}").is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
