@@ -109,7 +109,8 @@ function inputArg(fn, input) {
  * International text (`+44 20 7946 0857`) needs no region; national text (`(212) 555-1234`)
  * is read as a number of `region`, an ISO 3166 code in upper case such as "US".
  * @param {string} input
- * @param {string} [region] the default region; `''`, `null` or `undefined` for none
+ * @param {string} [region] the default region; `''`, `null` or `undefined` for none. A
+ *   region the metadata does not have (`'us'`, `'XX'`, `'001'`) throws a `TypeError`.
  * @returns {{valid: boolean, e164: string, countryCode: number, region: string | null, type: string}
  *   | {valid: false, error: string}} the second when the text cannot be read as a number,
  *   with libphonenumber's parse-error name (`INVALID_COUNTRY_CODE`, `NOT_A_NUMBER`,
@@ -138,16 +139,26 @@ function phoneFromWire(line) {
 }
 
 /**
- * The E.164 form (`+12125551234`) of a phone number typed as text, read as `phoneInfo`
- * reads it; `null` when the text cannot be read as a number. Not a validity check: an
- * invalid number that reads as one is normalized too (use `phoneInfo(...).valid`).
+ * A phone number typed into a form, in the E.164 form the vendors want
+ * (`normalizePhone('(212) 555-1234', 'US')` gives `{ value: '+12125551234', issues: [] }`).
+ * `value` is there exactly when no issue is an error, and is then a number `validate`
+ * accepts as a `did_number`; a number that reads but is not valid for its country gets the
+ * same `phone.invalid` warning as there. Issues have pointer `""` (the text).
  * @param {string} input
- * @param {string} [region] the default region; `''`, `null` or `undefined` for none
- * @returns {string | null}
+ * @param {string} [defaultRegion] for national text: an upper-case ISO 3166 code such as
+ *   "US"; `''`, `null` or `undefined` for none. A region the metadata does not have throws a
+ *   `TypeError`.
+ * @param {{locale?: string}} [options] the language of the messages
+ * @returns {{value?: string, issues: object[]}}
  */
-export function normalizePhone(input, region) {
-  const e164 = wasm.normalize_phone(inputArg('normalizePhone', input), regionArg('normalizePhone', region));
-  return e164 ?? null;
+export function normalizePhone(input, defaultRegion, options) {
+  return JSON.parse(
+    wasm.normalize_phone(
+      inputArg('normalizePhone', input),
+      regionArg('normalizePhone', defaultRegion),
+      optionsText(options),
+    ),
+  );
 }
 
 /** The library's version (the crate's and this package's). */

@@ -217,13 +217,33 @@ export type PhoneInfo = PhoneNumberInfo | PhoneParseFailure;
  * International text (`+44 20 7946 0857`) needs no region; national text
  * (`(212) 555-1234`) is read as a number of `region`, an ISO 3166 code in upper case such
  * as `US` (`''`, `null` or `undefined`: none). Never throws for bad text; throws a
- * `TypeError` when `input` is not a string or `region` is neither a string nor absent.
+ * `TypeError` when `input` is not a string, `region` is neither a string nor absent, or
+ * `region` is not one the metadata has (`us`, `XX`, `001`).
  */
 export function phoneInfo(input: string, region?: string | null): PhoneInfo;
 
+/** `normalizePhone`'s answer. */
+export interface NormalizedPhone {
+  /**
+   * The number in E.164 form, such as `+12125551234`: present exactly when no issue is an
+   * error, and then a number `validate` accepts as a `did_number` (a number that is not
+   * valid for its country still has a value, with a `phone.invalid` warning).
+   */
+  value?: string;
+  /** Issues about the text (pointer `""`), with the codes and messages of `validate`. */
+  issues: Issue[];
+}
+
 /**
- * The E.164 form (`+12125551234`) of a phone number typed as text, read as `phoneInfo`
- * reads it; `null` when the text does not read as a number. Not a validity check: a number
- * that reads but is not valid is normalized too. Throws a `TypeError` as `phoneInfo` does.
+ * A phone number typed into a form, in E.164 form:
+ * `normalizePhone('(212) 555-1234', 'US')` is `{ value: '+12125551234', issues: [] }`.
+ * National text needs `defaultRegion`, an upper-case ISO 3166 code such as `US` (`''`,
+ * `null` or `undefined`: none). Text that does not read is an issue (`phone.unreadable`,
+ * with a `reason`), never a throw; a `TypeError` is thrown for arguments of the wrong type,
+ * an unknown locale, or a region the metadata does not have (`us`, `XX`, `001`).
  */
-export function normalizePhone(input: string, region?: string | null): string | null;
+export function normalizePhone(
+  input: string,
+  defaultRegion?: string | null,
+  options?: Pick<Options, 'locale'>,
+): NormalizedPhone;

@@ -71,6 +71,7 @@ pub mod checks;
 pub mod codes;
 pub mod engine;
 pub mod messages;
+mod normalize;
 pub mod phone;
 pub mod report;
 pub mod schema;
@@ -79,6 +80,7 @@ pub mod vendors;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use normalize::{normalize_phone, Normalized, UnknownRegion};
 pub use report::{pointer_of, Issue, Report, Segment, Severity};
 pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};
 pub use vendors::yeastar::providers::{Kind, UnknownKind};
@@ -173,16 +175,20 @@ fn syntax_error(e: &serde_json::Error) -> Finding {
 }
 
 fn finish(found: Vec<Located>, options: &Options) -> Report {
-    let issues = found
+    Report::from_issues(issues(found, options.locale))
+}
+
+/// The issue records of located findings, their messages in `locale`.
+fn issues(found: Vec<Located>, locale: Locale) -> Vec<Issue> {
+    found
         .into_iter()
         .map(|l| Issue {
             pointer: pointer_of(&l.path),
-            message: messages::render(options.locale, l.finding.code, &l.finding.params),
+            message: messages::render(locale, l.finding.code, &l.finding.params),
             path: l.path,
             severity: l.finding.severity,
             code: l.finding.code.to_string(),
             params: l.finding.params,
         })
-        .collect();
-    Report::from_issues(issues)
+        .collect()
 }

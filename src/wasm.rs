@@ -132,11 +132,19 @@ fn region(code: &str) -> Option<&str> {
 ///   digits of the calling code (`1` to `3`), the E.164 form, a space, the type name:
 ///   `VGB 2+442079460857 FIXED_LINE`;
 /// - text that does not: `E` and the parse-error name: `EINVALID_COUNTRY_CODE`.
+///
+/// A region the metadata does not have (`us`, `XX`, `001`) throws the `TypeError`, as
+/// `normalizePhone` does, rather than being read as none.
 #[wasm_bindgen]
-pub fn phone_info(input: &str, region_code: &str) -> String {
+pub fn phone_info(input: &str, region_code: &str) -> Result<String, JsValue> {
+    if !region_code.is_empty() && !phone::is_supported_region(region_code) {
+        return Err(type_error(crate::UnknownRegion {
+            region: region_code.to_string(),
+        }));
+    }
     let number = match phone::parse(input, region(region_code)) {
         Ok(number) => number,
-        Err(e) => return format!("E{}", e.as_str()),
+        Err(e) => return Ok(format!("E{}", e.as_str())),
     };
     let analysis = phone::analyze(&number);
     let region = analysis.region.unwrap_or("");
@@ -156,14 +164,21 @@ pub fn phone_info(input: &str, region_code: &str) -> String {
     line.push_str(&number.national_number);
     line.push(' ');
     line.push_str(kind);
-    line
+    Ok(line)
 }
 
-/// `normalizePhone(input, region)`: the E.164 form of `input` read with the default region
-/// (`""` for none), whether or not the number is valid; `undefined` when it is not a number.
+/// `normalizePhone(input, region, optionsJson)`: `{value?, issues}` as JSON text. An
+/// unknown region throws the `TypeError`.
 #[wasm_bindgen]
-pub fn normalize_phone(input: &str, region_code: &str) -> Option<String> {
-    phone::normalize(input, region(region_code)).ok()
+pub fn normalize_phone(
+    input: &str,
+    region_code: &str,
+    options_json: &str,
+) -> Result<String, JsValue> {
+    let locale = options(options_json)?.locale;
+    let normalized =
+        crate::normalize_phone(input, region(region_code), locale).map_err(type_error)?;
+    Ok(json(&normalized))
 }
 
 /// Standard base64 of the UTF-8 bytes of `raw`.

@@ -409,3 +409,14 @@ fn phone_json_is_one_object_a_line() {
     );
     assert_eq!(cli(&["phone"], None).status.code(), Some(2));
 }
+
+#[test]
+fn phone_refuses_a_region_the_metadata_does_not_have() {
+    for region in ["us", "XX", "001"] {
+        let o = cli(&["phone", "--region", region, "+442079460857"], None);
+        assert_eq!(o.status.code(), Some(2), "{region}");
+        assert!(stdout(&o).is_empty(), "{region}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("unknown region '{region}'")), "{err}");
+    }
+}

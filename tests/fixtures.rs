@@ -1,6 +1,9 @@
 //! Replays every fixture file under `tests/fixtures/` (format: `tests/fixtures/README.md`).
 
-use channel_rules::{codes::CODES, pointer_of, validate, validate_str, Options, Report, Target};
+use channel_rules::{
+    codes::CODES, normalize_phone, pointer_of, validate, validate_str, Issue, Options, Report,
+    Target,
+};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -165,7 +168,26 @@ fn check_invariants(label: &str, report: &Report, secrets: &[String]) {
         .iter()
         .any(|i| i.severity == channel_rules::Severity::Error);
     assert_eq!(report.valid, !has_error, "{label}: valid flag");
-    for issue in &report.issues {
+    check_issues(label, &report.issues);
+    let outputs = [
+        serde_json::to_string(report).unwrap(),
+        format!("{report:?}"),
+        format!("{report}"),
+    ];
+    for s in secrets {
+        for out in &outputs {
+            assert!(
+                !out.contains(s.as_str()),
+                "{label}: a credential value leaked into the output"
+            );
+        }
+    }
+}
+
+/// What every issue must be: its pointer matches its path, its code is documented, its
+/// message rendered.
+fn check_issues(label: &str, issues: &[Issue]) {
+    for issue in issues {
         assert_eq!(
             issue.pointer,
             pointer_of(&issue.path),
@@ -183,19 +205,107 @@ fn check_invariants(label: &str, report: &Report, secrets: &[String]) {
             issue.message
         );
     }
-    let outputs = [
-        serde_json::to_string(report).unwrap(),
-        format!("{report:?}"),
-        format!("{report}"),
-    ];
-    for s in secrets {
-        for out in &outputs {
-            assert!(
-                !out.contains(s.as_str()),
-                "{label}: a credential value leaked into the output"
-            );
+}
+
+/// Compares issues with a case's `expect` (pointer, code, severity in order; params as a
+/// subset), pushing what differs to `failures`.
+fn compare(label: &str, issues: &[Issue], expected: &[Value], failures: &mut Vec<String>) {
+    let got: Vec<(String, String, String)> = issues
+        .iter()
+        .map(|i| (i.pointer.clone(), i.code.clone(), i.severity.to_string()))
+        .collect();
+    let want: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|e| {
+            (
+                e["pointer"].as_str().unwrap().to_string(),
+                e["code"].as_str().unwrap().to_string(),
+                e["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    if got != want {
+        failures.push(format!(
+            "{label}\n  expected: {want:?}\n  got:      {got:?}\n  messages: {:?}",
+            issues.iter().map(|i| &i.message).collect::<Vec<_>>()
+        ));
+        return;
+    }
+    for (e, i) in expected.iter().zip(issues) {
+        for (k, v) in e
+            .get("params")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            if i.params.get(k) != Some(v) {
+                failures.push(format!(
+                    "{label}\n  {} param {k}: expected {v}, got {:?}",
+                    i.pointer,
+                    i.params.get(k)
+                ));
+            }
         }
     }
+}
+
+/// A `normalize_phone` case (tests/fixtures/README.md): `value`, then the issues, or
+/// `refused` for a region the library must refuse.
+fn normalize_case(label: &str, case: &Map<String, Value>, failures: &mut Vec<String>) {
+    let call = case["normalize_phone"]
+        .as_object()
+        .expect("normalize_phone object");
+    let input = call["input"].as_str().expect("input");
+    let region = call.get("region").and_then(Value::as_str);
+    let options: Options = serde_json::from_value(
+        case.get("options")
+            .cloned()
+            .unwrap_or(Value::Object(Map::new())),
+    )
+    .unwrap_or_else(|e| panic!("{label}: options: {e}"));
+    let got = normalize_phone(input, region, options.locale);
+    if case.get("refused") == Some(&Value::Bool(true)) {
+        match got {
+            Err(e) => assert_eq!(Some(e.region.as_str()), region, "{label}"),
+            Ok(n) => failures.push(format!("{label}\n  expected a refusal, got {n:?}")),
+        }
+        return;
+    }
+    let Ok(n) = got else {
+        failures.push(format!("{label}\n  refused: {got:?}"));
+        return;
+    };
+    check_issues(label, &n.issues);
+    let has_error = n
+        .issues
+        .iter()
+        .any(|i| i.severity == channel_rules::Severity::Error);
+    assert_eq!(
+        n.value.is_none(),
+        has_error,
+        "{label}: a value exactly when no error"
+    );
+    let want = case["value"].as_str();
+    if n.value.as_deref() != want {
+        failures.push(format!(
+            "{label}\n  value: expected {want:?}, got {:?}",
+            n.value
+        ));
+    }
+    if let Some(m) = case.get("message").and_then(Value::as_str) {
+        if n.issues.first().map(|i| i.message.as_str()) != Some(m) {
+            failures.push(format!(
+                "{label}\n  message: expected {m:?}, got {:?}",
+                n.issues
+            ));
+        }
+    }
+    compare(
+        label,
+        &n.issues,
+        case["expect"].as_array().unwrap(),
+        failures,
+    );
 }
 
 #[test]
@@ -218,6 +328,11 @@ fn fixtures() {
             let case = case.as_object().unwrap();
             let name = case["name"].as_str().unwrap();
             let label = format!("{rel}: {name}");
+            cases += 1;
+            if case.contains_key("normalize_phone") {
+                normalize_case(&label, case, &mut failures);
+                continue;
+            }
             let target: Target = case["target"].as_str().unwrap().parse().unwrap();
             let mut opts_json = case
                 .get("options")
@@ -246,46 +361,12 @@ fn fixtures() {
                 secrets(c, &mut secret_values);
             }
             check_invariants(&label, &report, &secret_values);
-            let expected = case["expect"].as_array().unwrap();
-            let got: Vec<(String, String, String)> = report
-                .issues
-                .iter()
-                .map(|i| (i.pointer.clone(), i.code.clone(), i.severity.to_string()))
-                .collect();
-            let want: Vec<(String, String, String)> = expected
-                .iter()
-                .map(|e| {
-                    (
-                        e["pointer"].as_str().unwrap().to_string(),
-                        e["code"].as_str().unwrap().to_string(),
-                        e["severity"].as_str().unwrap().to_string(),
-                    )
-                })
-                .collect();
-            if got != want {
-                failures.push(format!(
-                    "{label}\n  expected: {want:?}\n  got:      {got:?}\n  messages: {:?}",
-                    report.issues.iter().map(|i| &i.message).collect::<Vec<_>>()
-                ));
-            } else {
-                for (e, i) in expected.iter().zip(&report.issues) {
-                    for (k, v) in e
-                        .get("params")
-                        .and_then(Value::as_object)
-                        .into_iter()
-                        .flatten()
-                    {
-                        if i.params.get(k) != Some(v) {
-                            failures.push(format!(
-                                "{label}\n  {} param {k}: expected {v}, got {:?}",
-                                i.pointer,
-                                i.params.get(k)
-                            ));
-                        }
-                    }
-                }
-            }
-            cases += 1;
+            compare(
+                &label,
+                &report.issues,
+                case["expect"].as_array().unwrap(),
+                &mut failures,
+            );
         }
     }
     println!("{cases} fixture cases in {} files", files.len());

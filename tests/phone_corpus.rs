@@ -255,18 +255,24 @@ fn validity_corpus_agrees_with_reference() {
     tally.assert_none("tests/phone/validity.json (parse with no region, then analyze)");
 }
 
+/// A case of `normalize.json`: its input, its region and a label for reports.
+fn normalize_case(case: &Map<String, Value>) -> (&str, Option<&str>, String) {
+    let input = str_field(case, "input");
+    let region = opt_str_field(case, "region");
+    let label = format!(
+        "{input:?} with region {} ({})",
+        show(region),
+        str_field(case, "from")
+    );
+    (input, region, label)
+}
+
 #[test]
 fn normalize_corpus_agrees_with_reference() {
     let cases = load("normalize.json");
     let mut tally = Tally::default();
     for case in &cases {
-        let input = str_field(case, "input");
-        let region = opt_str_field(case, "region");
-        let label = format!(
-            "{input:?} with region {} ({})",
-            show(region),
-            str_field(case, "from")
-        );
+        let (input, region, label) = normalize_case(case);
         let got = guarded(|| phone::normalize(input, region));
         let mut mismatches = Vec::new();
         match (expected_error(case), got) {
@@ -290,4 +296,55 @@ fn normalize_corpus_agrees_with_reference() {
         tally.record(label, mismatches);
     }
     tally.assert_none("tests/phone/normalize.json (normalize with a default region)");
+}
+
+/// The form helper over the same corpus: `normalize_phone` gives the reference's E.164 form
+/// whenever that form is a well-formed E.164 number (7 to 15 digits), no value otherwise, and
+/// refuses exactly the regions the metadata does not have.
+#[test]
+fn normalize_phone_corpus_agrees_with_reference() {
+    use channel_rules::{checks::phone::form, normalize_phone, Locale, Severity};
+    let cases = load("normalize.json");
+    let mut tally = Tally::default();
+    let (mut values, mut refused) = (0, 0);
+    for case in &cases {
+        let (input, region, label) = normalize_case(case);
+        let got = guarded(|| normalize_phone(input, region, Locale::En));
+        let supported = region.is_none_or(phone::is_supported_region);
+        let want = match expected_error(case) {
+            Some(_) => None,
+            None => Some(str_field(case, "e164")).filter(|e| form(e).is_ok()),
+        };
+        let mut mismatches = Vec::new();
+        match got {
+            Err(panic) => mismatches.push(Mismatch::new("panic", "no panic", panic)),
+            Ok(Err(_)) if !supported => refused += 1,
+            Ok(Err(e)) => mismatches.push(Mismatch::new("refusal", "none", e.to_string())),
+            Ok(Ok(n)) if !supported => {
+                mismatches.push(Mismatch::new("refusal", "refused", format!("{n:?}")))
+            }
+            Ok(Ok(n)) => {
+                let has_error = n.issues.iter().any(|i| i.severity == Severity::Error);
+                if n.value.as_deref() != want {
+                    mismatches.push(Mismatch::new(
+                        "value",
+                        format!("{want:?}"),
+                        format!("{:?}", n.value),
+                    ));
+                } else if has_error == n.value.is_some() {
+                    mismatches.push(Mismatch::new(
+                        "issues",
+                        "an error exactly when there is no value",
+                        format!("{:?}", n.issues),
+                    ));
+                }
+                values += usize::from(n.value.is_some());
+            }
+        }
+        tally.record(label, mismatches);
+    }
+    println!("normalize_phone: {values} values, {refused} refused regions");
+    assert!(values > 1000, "only {values} cases gave a value");
+    assert!(refused > 0, "no case had a region to refuse");
+    tally.assert_none("tests/phone/normalize.json (normalize_phone)");
 }

@@ -279,17 +279,19 @@ describe('phoneInfo', () => {
     }
   });
 
-  it('an unknown region is no region: national text fails, international text ignores it', () => {
-    assert.deepEqual(phoneInfo('212 555 1234', 'XX'), { valid: false, error: 'INVALID_COUNTRY_CODE' });
-    assert.deepEqual(phoneInfo('212 555 1234', 'us'), { valid: false, error: 'INVALID_COUNTRY_CODE' }, 'codes are upper case');
-    assert.deepEqual(phoneInfo('+442079460857', 'XX'), phoneInfo('+442079460857'));
+  it('throws a TypeError for a region the metadata does not have, rather than reading it as none', () => {
+    for (const region of ['XX', 'us', '001', 'USA', ' US']) {
+      assert.throws(() => phoneInfo('212 555 1234', region), { name: 'TypeError', message: new RegExp(`unknown region '${region}'`) });
+      assert.throws(() => phoneInfo('+442079460857', region), TypeError, 'international text too');
+      assert.throws(() => normalizePhone('+442079460857', region), { name: 'TypeError', message: /upper-case ISO 3166 code/ });
+    }
   });
 
   it('never throws for text of any kind', () => {
     const inputs = ['', ' ', '+', '++1', '+-', 'abc', '\u0000', '\ud800', '١٢٣٤٥٦٧٨٩', '+44 20 7946 0857 ext. 12',
       'tel:+1-212-555-1234', '+1 800 FLOWERS', '+'.repeat(300), '9'.repeat(1000), '(((212)))'];
     for (const input of inputs) {
-      for (const region of [undefined, 'US', 'GB', 'XX', '001', '']) {
+      for (const region of [undefined, 'US', 'GB', '']) {
         const info = phoneInfo(input, region);
         assert.equal(typeof info.valid, 'boolean', input);
         if (info.error === undefined) {
@@ -298,8 +300,12 @@ describe('phoneInfo', () => {
           assert.equal(info.valid, false);
           assert.deepEqual(Object.keys(info), ['valid', 'error']);
         }
-        const e164 = normalizePhone(input, region);
-        assert.equal(e164, info.error === undefined ? info.e164 : null, input);
+        const n = normalizePhone(input, region);
+        assertPlain(n);
+        const errors = n.issues.filter((i) => i.severity === 'error');
+        assert.equal(n.value === undefined, errors.length > 0, `${input}: a value exactly when no error`);
+        if (n.value !== undefined) assert.equal(n.value, info.e164, input);
+        if (info.error !== undefined) assert.equal(n.value, undefined, input);
       }
     }
   });
@@ -317,24 +323,59 @@ describe('phoneInfo', () => {
 });
 
 describe('normalizePhone', () => {
-  it('turns national text with a default region into E.164', () => {
-    assert.equal(normalizePhone('(212) 555-1234', 'US'), '+12125551234');
-    assert.equal(normalizePhone('212.555.1234', 'US'), '+12125551234');
-    assert.equal(normalizePhone('1 212 555 1234', 'US'), '+12125551234', "US's national prefix");
-    assert.equal(normalizePhone('020 7946 0857', 'GB'), '+442079460857');
-    assert.equal(normalizePhone('011 44 20 7946 0857', 'US'), '+442079460857');
+  const value = (input, region) => normalizePhone(input, region).value;
+
+  it('turns national text with a default region into E.164, with no issue', () => {
+    const n = normalizePhone('(212) 555-1234', 'US');
+    assertPlain(n);
+    assert.deepEqual(n, { value: '+12125551234', issues: [] });
+    assert.equal(value('212.555.1234', 'US'), '+12125551234');
+    assert.equal(value('1 212 555 1234', 'US'), '+12125551234', "US's national prefix");
+    assert.equal(value('020 7946 0857', 'GB'), '+442079460857');
+    assert.equal(value('011 44 20 7946 0857', 'US'), '+442079460857');
   });
 
   it('takes international text with or without a region', () => {
-    assert.equal(normalizePhone('+44 20 7946 0857'), '+442079460857');
-    assert.equal(normalizePhone('+44 (0)20 7946 0857', 'US'), '+442079460857');
+    assert.equal(value('+44 20 7946 0857'), '+442079460857');
+    assert.equal(value('+44 (0)20 7946 0857', 'US'), '+442079460857');
+    assert.equal(value('+44 20 7946 0857', null), '+442079460857');
+    assert.equal(value('+44 20 7946 0857', ''), '+442079460857');
   });
 
-  it('normalizes a number that reads but is not valid, and gives null for text that does not read', () => {
-    assert.equal(normalizePhone('+1234567890'), '+1234567890');
-    assert.equal(normalizePhone('212 555 1234'), null);
-    assert.equal(normalizePhone('212 555 1234', 'XX'), null);
-    assert.equal(normalizePhone('hello', 'US'), null);
-    assert.equal(normalizePhone(''), null);
+  it('gives a number that reads but is not valid, with the warning validate gives a did_number', () => {
+    const n = normalizePhone('+1234567890');
+    assert.equal(n.value, '+1234567890');
+    assert.deepEqual(n.issues.map((i) => [i.pointer, i.severity, i.code]), [['', 'warning', 'phone.invalid']]);
+    const report = validate('yeastar.message_channel.create', {
+      name: 'x', webhook_url_type: 'fqdn', channel: 'general',
+      account_data: [{ k: 'api_key', v: 'a2V5' }, { k: 'api_secret', v: 'c2VjcmV0' }, { k: 'url', v: 'aHR0cHM6Ly9zbXMuZXhhbXBsZS5jb20=' }],
+      dids: [{ did_number: n.value, destination_type: 'api' }],
+    });
+    const didIssue = report.issues.find((i) => i.pointer === '/dids/0/did_number');
+    assert.deepEqual([didIssue.code, didIssue.message], [n.issues[0].code, n.issues[0].message]);
+  });
+
+  it('gives no value, and an error saying why, for text that does not read', () => {
+    const cases = [
+      ['212 555 1234', undefined, 'phone.unreadable', 'no_region'],
+      ['+999 123 456', undefined, 'phone.unreadable', 'country_code'],
+      ['hello', 'US', 'phone.unreadable', 'not_a_number'],
+      ['+1 23', undefined, 'phone.e164', 'short'],
+      ['', 'US', 'string.empty', undefined],
+    ];
+    for (const [input, region, code, reason] of cases) {
+      const n = normalizePhone(input, region);
+      assert.deepEqual(Object.keys(n), ['issues'], input);
+      assert.deepEqual(n.issues.map((i) => [i.pointer, i.severity, i.code, i.params.reason]), [['', 'error', code, reason]], input);
+    }
+  });
+
+  it('writes messages in the requested locale, and refuses an unknown one', () => {
+    const en = normalizePhone('212 555 1234').issues[0].message;
+    const zh = normalizePhone('212 555 1234', undefined, { locale: 'zh-CN' }).issues[0].message;
+    assert.match(en, /no default region/);
+    assert.notEqual(zh, en);
+    assert.throws(() => normalizePhone('212 555 1234', 'US', { locale: 'fr' }), TypeError);
+    assert.throws(() => normalizePhone('212 555 1234', 'US', 'zh-CN'), TypeError);
   });
 });

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validate, codes } from 'channel-rules';
+import { validate, normalizePhone, codes } from 'channel-rules';
 import { parse, stringify, clone, plain } from './lossless-json.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -133,6 +133,35 @@ function checkInvariants(report, secretValues) {
   }
 }
 
+/** Compares issues with a case's `expect`, as the native harness does. */
+function compare(issues, expect) {
+  const got = issues.map((i) => [i.pointer, i.code, i.severity]);
+  const want = expect.map((e) => [e.pointer, e.code, e.severity]);
+  assert.deepEqual(got, want, `issues; messages: ${JSON.stringify(issues.map((i) => i.message))}`);
+  expect.forEach((e, n) => {
+    for (const [k, v] of Object.entries(e.params ?? {})) {
+      assert.deepEqual(issues[n].params[k], plain(v), `${e.pointer} param ${k}`);
+    }
+  });
+}
+
+/** A `normalize_phone` case: `normalizePhone(input, region, options)`. */
+function normalizeCase(c) {
+  const { input, region } = c.normalize_phone;
+  const call = () => normalizePhone(input, region, plain(c.options ?? {}));
+  if (c.refused) {
+    assert.throws(call, { name: 'TypeError', message: new RegExp(`unknown region '${region}'`) });
+    return;
+  }
+  const n = call();
+  assert.ok(isPlainObject(n), 'a plain object');
+  assert.deepEqual(Object.keys(n), c.value === null ? ['issues'] : ['value', 'issues']);
+  assert.equal(n.value ?? null, c.value);
+  checkInvariants({ valid: n.value !== undefined, issues: n.issues }, []);
+  if (c.message !== undefined) assert.equal(n.issues[0].message, c.message);
+  compare(n.issues, c.expect);
+}
+
 const files = fixtureFiles(fixtures);
 let cases = 0;
 
@@ -143,6 +172,10 @@ for (const file of files) {
     assert.ok(Array.isArray(doc.cases), `${rel}: no cases`);
     for (const c of doc.cases) {
       cases += 1;
+      if (c.normalize_phone) {
+        it(c.name, () => normalizeCase(c));
+        continue;
+      }
       it(c.name, () => {
         const options = plain(c.options ?? {});
         if (c.current_base) options.current = plain(bases[c.current_base]);
@@ -158,14 +191,7 @@ for (const file of files) {
         const report = validate(c.target, payload, options);
         checkInvariants(report, secretValues);
 
-        const got = report.issues.map((i) => [i.pointer, i.code, i.severity]);
-        const want = c.expect.map((e) => [e.pointer, e.code, e.severity]);
-        assert.deepEqual(got, want, `issues; messages: ${JSON.stringify(report.issues.map((i) => i.message))}`);
-        c.expect.forEach((e, n) => {
-          for (const [k, v] of Object.entries(e.params ?? {})) {
-            assert.deepEqual(report.issues[n].params[k], plain(v), `${e.pointer} param ${k}`);
-          }
-        });
+        compare(report.issues, c.expect);
       });
     }
   });

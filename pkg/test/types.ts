@@ -12,6 +12,7 @@ import {
   phoneInfo,
   normalizePhone,
   type PhoneInfo,
+  type NormalizedPhone,
   type PhoneNumberType,
   type PhoneParseError,
   type Report,
@@ -55,12 +56,16 @@ if (info.error !== undefined) {
   const code: number = info.countryCode;
   phoneText = `${info.e164} ${info.valid} ${kind} ${region ?? ''} ${code}`;
 }
-const e164: string | null = normalizePhone('020 7946 0857', 'GB') ?? normalizePhone('+1 212 555 1234', null);
+const normalized: NormalizedPhone = normalizePhone('020 7946 0857', 'GB', { locale: 'zh-CN' });
+const e164: string = normalized.value ?? normalizePhone('+1 212 555 1234', null).value ?? '';
+const why: string[] = normalizePhone('212 555 1234').issues.map((i: Issue) => `${i.code} ${i.params.reason}`);
 
 // @ts-expect-error: the input is a string
 phoneInfo(2125551234, 'US');
 // @ts-expect-error: the region is a string
 normalizePhone('(212) 555-1234', 1);
+// @ts-expect-error: only the locale option
+normalizePhone('(212) 555-1234', 'US', { channel: 'twilio' });
 // @ts-expect-error: not a target id
 validate('yeastar.channel.create', {});
 // @ts-expect-error: not a kind
@@ -68,4 +73,4 @@ validate('yeastar.message_channel.update', {}, { channel: 'twillio' });
 // @ts-expect-error: not an option
 validate('yeastar.message_channel.update', {}, { chanel: 'twilio' });
 
-export { where, text, keys, ids, families, encoded, tags, meanings, v, phoneText, e164 };
+export { where, text, keys, ids, families, encoded, tags, meanings, v, phoneText, e164, why };

@@ -24,20 +24,25 @@ pub fn e164(s: &str, secret: bool, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
-        Ok(digits) => match phone::classify(digits) {
-            Verdict::Valid { .. } => {}
-            Verdict::UnassignedCode => out.push(Finding::warning("phone.country_code")),
-            Verdict::Invalid {
-                country_code,
-                region,
-            } => {
-                let mut f = Finding::warning("phone.invalid").with("country_code", country_code);
-                if let Some(r) = region {
-                    f = f.with("region", r);
-                }
-                out.push(f);
+        Ok(digits) => validity(phone::classify(digits), out),
+    }
+}
+
+/// The warning, if any, for what the number metadata says of a well-formed number.
+pub fn validity(verdict: Verdict, out: &mut Vec<Finding>) {
+    match verdict {
+        Verdict::Valid { .. } => {}
+        Verdict::UnassignedCode => out.push(Finding::warning("phone.country_code")),
+        Verdict::Invalid {
+            country_code,
+            region,
+        } => {
+            let mut f = Finding::warning("phone.invalid").with("country_code", country_code);
+            if let Some(r) = region {
+                f = f.with("region", r);
             }
-        },
+            out.push(f);
+        }
     }
 }
 

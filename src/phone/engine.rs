@@ -476,6 +476,11 @@ fn extract_country_code(full: &[u8]) -> Option<(u16, &[u8])> {
     })
 }
 
+/// Whether some territory uses the calling code `code`.
+pub fn is_assigned_code(code: u16) -> bool {
+    !territories_for(code).is_empty()
+}
+
 /// The calling code (1 to 3 digits) that `digits` starts with, if any is assigned.
 pub fn calling_code(digits: &str) -> Option<u16> {
     let d = digits.as_bytes();

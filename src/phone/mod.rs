@@ -229,28 +229,49 @@ pub fn calling_code(digits: &str) -> Option<u16> {
     engine::calling_code(digits)
 }
 
+/// Whether `region` is a region code that national numbers can be read with: an ISO 3166
+/// code in upper case that the metadata has (`US`, `GB`; not `us`, and not `001`, which
+/// names the non-geographic codes such as +800). [`parse`] treats any other default region
+/// as none, as libphonenumber does.
+///
+/// ```
+/// use channel_rules::phone;
+/// assert!(phone::is_supported_region("US"));
+/// assert!(!phone::is_supported_region("us"));
+/// assert!(!phone::is_supported_region("001"));
+/// ```
+pub fn is_supported_region(region: &str) -> bool {
+    engine::is_supported_region(region)
+}
+
 /// Classifies the digits of a well-formed E.164 number (without the `+`).
 pub fn classify(digits: &str) -> Verdict {
-    let Some(code) = calling_code(digits) else {
+    if calling_code(digits).is_none() {
         return Verdict::UnassignedCode;
-    };
+    }
     match engine::parse(&format!("+{digits}"), None) {
-        Ok(n) => {
-            let a = analyze(&n);
-            let region = a.region.map(str::to_owned);
-            if a.valid {
-                Verdict::Valid { region }
-            } else {
-                Verdict::Invalid {
-                    country_code: code,
-                    region,
-                }
-            }
-        }
+        Ok(n) => verdict(&n),
         Err(_) => Verdict::Invalid {
-            country_code: code,
+            country_code: calling_code(digits).unwrap_or_default(),
             region: None,
         },
+    }
+}
+
+/// The verdict on a parsed number ([`analyze`] in the terms of [`Verdict`]).
+pub fn verdict(number: &Number) -> Verdict {
+    if !engine::is_assigned_code(number.country_code) {
+        return Verdict::UnassignedCode;
+    }
+    let a = analyze(number);
+    let region = a.region.map(str::to_owned);
+    if a.valid {
+        Verdict::Valid { region }
+    } else {
+        Verdict::Invalid {
+            country_code: number.country_code,
+            region,
+        }
     }
 }
 
