@@ -926,10 +926,13 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         if t["same_mobile_and_fixed_line_pattern"].as_bool() == Some(true) {
             flags |= 1;
         }
+        let chunk_start = blob.len();
         for h in head {
             blob.extend_from_slice(&h.to_le_bytes());
         }
         blob.extend_from_slice(&body);
+        let chunk = u16::try_from(blob.len() - chunk_start)
+            .map_err(|_| ctx("a territory's chunk over 65535 bytes".into()))?;
         let code_bytes = match region {
             "001" => [0, 0],
             r if r.len() == 2 => [r.as_bytes()[0], r.as_bytes()[1]],
@@ -938,7 +941,7 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
         let _ = writeln!(
             rows,
             "    Territory {{ region: {code_bytes:?}, code: {cc}, flags: {flags}, \
-             npp_groups: {npp_groups}, lengths: {length_index:?} }},"
+             npp_groups: {npp_groups}, lengths: {length_index:?}, chunk: {chunk} }},"
         );
     }
     stats.territories = territories.len();
@@ -964,8 +967,12 @@ fn generate_with(metadata_json: &str, packer: &mut Packer) -> Result<(String, St
     );
     let _ = writeln!(
         out,
-        "pub static TERRITORIES: [Territory; {}] = [",
+        "pub const TERRITORY_COUNT: usize = {};",
         territories.len()
+    );
+    let _ = writeln!(
+        out,
+        "pub static TERRITORIES: [Territory; TERRITORY_COUNT] = ["
     );
     out.push_str(&rows);
     out.push_str("];\n");

@@ -2,10 +2,13 @@
 //! (as in its Python port, `phonenumberutil.py`) over the tables that `compile.rs` made at
 //! build time.
 //!
-//! The tables ship in a sequential form (the smallest measured) and are read once, at the
-//! first number, into flat arrays (`Tables`, about 250 KB). After that, every number costs
-//! the same: there is no cache to warm and nothing that depends on which numbers came
-//! before.
+//! The tables ship in a sequential form (the smallest measured): one chunk per territory,
+//! in territory order. A territory's chunk is read into flat arrays (`Decoded`) the first
+//! time a number needs that territory, once for the life of the process: about 250 KB for
+//! all of them. There is no cache to evict, so after a territory's first number every number
+//! costs the same, whatever came before. Reading all the chunks at the first number cost
+//! 1.7 ms of the first call in wasm (Node 20, measured with eager compilation); reading the
+//! one or few a number needs costs microseconds.
 
 use std::sync::OnceLock;
 
@@ -26,6 +29,8 @@ pub struct Territory {
     /// Indices into `LENGTHS`: possible lengths per description (bit order of
     /// `compile::DESCS`), then the general description's local-only lengths.
     pub lengths: [u8; 12],
+    /// Bytes of the territory's chunk in `BLOB`.
+    pub chunk: u16,
 }
 
 include!(concat!(env!("OUT_DIR"), "/phone_tables.rs"));
@@ -52,8 +57,10 @@ impl Territory {
             / std::mem::size_of::<Territory>()
     }
 
+    /// The territory's tables, read from its chunk the first time they are needed.
     fn decoded(&'static self) -> &'static Decoded {
-        &tables().territories[self.index()]
+        let i = self.index();
+        DECODED[i].get_or_init(|| decode(chunk_offsets()[i] as usize, self.chunk as usize))
     }
 }
 
@@ -65,27 +72,35 @@ impl Territory {
 type Ref = u16;
 const TAIL: u16 = 0x8000;
 
-/// Where one territory's automata start, and its programs.
+/// One territory's tables: its automata as flat arrays, and its programs.
 struct Decoded {
     /// Start of each description's automaton (0: none), then of the leading digits.
     roots: [Ref; 12],
-    npp: &'static [u8],
-    transform: &'static [u8],
-    idd: &'static [u8],
-}
-
-struct Tables {
     /// Per node, the reference for each digit.
     rows: Vec<[Ref; 10]>,
     accepting: Vec<bool>,
     /// Per tail, bit n: accepts when n digits remain.
     tails: Vec<u32>,
-    territories: Vec<Decoded>,
+    npp: &'static [u8],
+    transform: &'static [u8],
+    idd: &'static [u8],
 }
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(decode)
+/// Each territory's tables, once read (see the module docs).
+static DECODED: [OnceLock<Decoded>; TERRITORY_COUNT] = [const { OnceLock::new() }; TERRITORY_COUNT];
+
+/// Where each territory's chunk starts in `BLOB` (the chunks follow one another).
+fn chunk_offsets() -> &'static [u32; TERRITORY_COUNT] {
+    static OFFSETS: OnceLock<[u32; TERRITORY_COUNT]> = OnceLock::new();
+    OFFSETS.get_or_init(|| {
+        let mut at = [0u32; TERRITORY_COUNT];
+        let mut next = 0u32;
+        for (slot, t) in at.iter_mut().zip(TERRITORIES.iter()) {
+            *slot = next;
+            next += u32::from(t.chunk);
+        }
+        at
+    })
 }
 
 #[inline]
@@ -122,7 +137,7 @@ impl Reader {
     }
 
     /// One automaton (see `compile::Packer`); returns its start.
-    fn automaton(&mut self, t: &mut Tables) -> Ref {
+    fn automaton(&mut self, t: &mut Decoded) -> Ref {
         let tail_base = t.tails.len() as u16;
         for _ in 0..self.leb128() {
             let m = self.leb128();
@@ -137,7 +152,7 @@ impl Reader {
     }
 
     /// A node record and the records of the nodes it places; returns its reference.
-    fn node(&mut self, t: &mut Tables, node_base: usize, tail_base: u16) -> Ref {
+    fn node(&mut self, t: &mut Decoded, node_base: usize, tail_base: u16) -> Ref {
         let me = t.rows.len();
         t.rows.push([0; 10]);
         let head = self.byte();
@@ -173,41 +188,35 @@ impl Reader {
     }
 }
 
-fn decode() -> Tables {
-    let mut t = Tables {
-        rows: Vec::with_capacity(10_500),
-        accepting: Vec::with_capacity(10_500),
-        tails: Vec::with_capacity(3_000),
-        territories: Vec::with_capacity(TERRITORIES.len()),
+/// Reads the territory chunk of `len` bytes at `at`: a header of four 2-byte words, the
+/// automata, the programs.
+fn decode(at: usize, len: usize) -> Decoded {
+    let mut t = Decoded {
+        roots: [0; 12],
+        rows: Vec::new(),
+        accepting: Vec::new(),
+        tails: Vec::new(),
+        npp: &[],
+        transform: &[],
+        idd: &[],
     };
-    // The chunks follow one another in the order of the territories.
-    let mut r = Reader { at: 0 };
-    for _ in TERRITORIES.iter() {
-        let at = r.at;
-        let present = u16_at(&BLOB, at);
-        r.at += 8;
-        let mut roots = [0; 12];
-        for (bit, root) in roots.iter_mut().enumerate() {
-            if present & (1 << bit) != 0 {
-                *root = r.automaton(&mut t);
-            }
+    let present = u16_at(&BLOB, at);
+    let mut r = Reader { at: at + 8 };
+    for bit in 0..t.roots.len() {
+        if present & (1 << bit) != 0 {
+            t.roots[bit] = r.automaton(&mut t);
         }
-        let npp = r.take(u16_at(&BLOB, at + 2) as usize);
-        let transform = r.take(u16_at(&BLOB, at + 4) as usize);
-        let idd = r.take(u16_at(&BLOB, at + 6) as usize);
-        t.territories.push(Decoded {
-            roots,
-            npp,
-            transform,
-            idd,
-        });
     }
+    t.npp = r.take(u16_at(&BLOB, at + 2) as usize);
+    t.transform = r.take(u16_at(&BLOB, at + 4) as usize);
+    t.idd = r.take(u16_at(&BLOB, at + 6) as usize);
+    debug_assert_eq!(r.at, at + len, "the chunk read to its end");
     t
 }
 
 /// Whether the automaton from `root` accepts all of `digits` (`prefix`: some prefix of
 /// them).
-fn walk(t: &Tables, root: Ref, digits: &[u8], prefix: bool) -> bool {
+fn walk(t: &Decoded, root: Ref, digits: &[u8], prefix: bool) -> bool {
     let mut r = root;
     let mut pos = 0;
     loop {
@@ -259,7 +268,8 @@ const MAX_INPUT_STRING_LENGTH: usize = 250;
 
 /// `_match_national_number(number, general_desc, False)`.
 fn matches_general(t: &'static Territory, digits: &[u8]) -> bool {
-    walk(tables(), t.decoded().roots[0], digits, false)
+    let d = t.decoded();
+    walk(d, d.roots[0], digits, false)
 }
 
 fn has_length(mask: u32, len: usize) -> bool {
@@ -268,7 +278,10 @@ fn has_length(mask: u32, len: usize) -> bool {
 
 /// `_is_number_matching_desc` for description `i`.
 fn matches_desc(t: &'static Territory, i: usize, digits: &[u8]) -> bool {
-    has_length(t.length_set(i), digits.len()) && walk(tables(), t.decoded().roots[i], digits, false)
+    has_length(t.length_set(i), digits.len()) && {
+        let d = t.decoded();
+        walk(d, d.roots[i], digits, false)
+    }
 }
 
 /// `_number_type_helper`.
@@ -298,8 +311,9 @@ fn number_type(t: &'static Territory, nsn: &[u8]) -> NumberType {
 /// Whether the territory's leading-digits pattern matches at the start (`re.match`);
 /// `None` when it has none.
 fn leading_match(t: &'static Territory, digits: &[u8]) -> Option<bool> {
-    let root = t.decoded().roots[LEADING];
-    (root != 0).then(|| walk(tables(), root, digits, true))
+    let d = t.decoded();
+    let root = d.roots[LEADING];
+    (root != 0).then(|| walk(d, root, digits, true))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -844,6 +858,22 @@ mod packing {
     }
 
     #[test]
+    fn chunks_tile_the_blob() {
+        let offsets = chunk_offsets();
+        let last = TERRITORY_COUNT - 1;
+        assert_eq!(offsets[0], 0);
+        assert_eq!(
+            offsets[last] as usize + TERRITORIES[last].chunk as usize,
+            BLOB.len()
+        );
+        for (i, t) in TERRITORIES.iter().enumerate() {
+            // decode's debug assertion checks that each chunk reads to its own end.
+            let d = decode(offsets[i] as usize, t.chunk as usize);
+            assert_eq!(d.rows.len(), d.accepting.len());
+        }
+    }
+
+    #[test]
     fn automata_read_back_as_built() {
         let json = std::fs::read_to_string("src/phone/metadata.json").unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -851,10 +881,10 @@ mod packing {
         assert_eq!(list.len(), TERRITORIES.len());
         let mut rng = Lcg(7);
         let mut checked = 0;
-        let t = tables();
         for (territory, meta) in TERRITORIES.iter().zip(list) {
             assert_eq!(territory.region(), meta["region"].as_str().unwrap());
-            let roots = territory.decoded().roots;
+            let t = territory.decoded();
+            let roots = t.roots;
             let mut patterns: Vec<(usize, &str)> = DESCS
                 .iter()
                 .enumerate()
