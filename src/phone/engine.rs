@@ -917,3 +917,24 @@ mod packing {
         assert!(checked > 500_000, "{checked}");
     }
 }
+#[cfg(test)]
+mod timing {
+    use super::*;
+    #[test]
+    fn decode_times() {
+        let offsets = chunk_offsets();
+        let mut v: Vec<(u128, &str, usize)> = TERRITORIES
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let s = std::time::Instant::now();
+                let d = decode(offsets[i] as usize, t.chunk as usize);
+                (s.elapsed().as_nanos(), t.region(), d.rows.len())
+            })
+            .collect();
+        v.sort();
+        v.reverse();
+        eprintln!("{:?}", &v[..8]);
+        eprintln!("total {}", v.iter().map(|x| x.0).sum::<u128>());
+    }
+}
