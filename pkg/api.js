@@ -57,6 +57,50 @@ export function validate(target, payload, options) {
 }
 
 /**
+ * The issues about one field: the value at `pointer` (a JSON Pointer such as
+ * "/dids/0/did_number"; "" is the whole payload) or inside it, in document order. The whole
+ * payload is checked, since rules cross fields; a missing field is found at the pointer
+ * where it would be.
+ * @param {string} target a target id
+ * @param {string} pointer an RFC 6901 JSON Pointer
+ * @param {unknown} payload a plain value, or JSON text
+ * @param {object} [options] channel, current, locale, assignment_modes
+ * @returns {object[]} the issues
+ */
+export function validateField(target, pointer, payload, options) {
+  if (typeof pointer !== 'string') throw new TypeError('validateField: pointer must be a string (a JSON Pointer such as "/dids/0/did_number")');
+  return JSON.parse(wasm.validate_field(targetId(target), pointer, payloadText(payload), optionsText(options)));
+}
+
+/**
+ * A Standard Schema (https://standardschema.dev, version 1) of a target, for form and
+ * validation libraries that accept one: `schema['~standard'].validate(value)` gives
+ * `{ value }` when no issue is an error, else `{ issues }` with the errors (each a full
+ * issue record, whose `message` and `path` are what Standard Schema reads). Warnings do not
+ * fail; use `validate` to see them. `value` is checked as a value: a string is the JSON
+ * string, not JSON text. The target and options are checked at once (a `TypeError`).
+ * @param {string} target a target id
+ * @param {object} [options] channel, current, locale, assignment_modes
+ */
+export function standardSchema(target, options) {
+  const id = targetId(target);
+  const opts = optionsText(options);
+  wasm.validate(id, 'null', opts); // throws now for an unknown target or option
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'channel-rules',
+      validate(value) {
+        const text = typeof value === 'string' ? JSON.stringify(value) : payloadText(value);
+        const report = JSON.parse(wasm.validate(id, text, opts));
+        if (report.valid) return { value };
+        return { issues: report.issues.filter((i) => i.severity === 'error') };
+      },
+    },
+  };
+}
+
+/**
  * The fields of a target, for building forms. The `channel` option names the kind (on a
  * create too); without it, the fields every kind shares.
  */

@@ -136,6 +136,76 @@ export interface CodeInfo {
 export function validate(target: TargetId, payload: unknown, options?: Options): Report;
 
 /**
+ * The issues about one field: the value at `pointer` (an RFC 6901 JSON Pointer such as
+ * `/dids/0/did_number`; `""` is the whole payload) or inside it, in document order. The
+ * whole payload is checked, since rules cross fields; a missing field is reported at the
+ * pointer where it would be. Throws a `TypeError` as `validate` does, and for a pointer
+ * that is not one (`dids/0`, `/a~2`).
+ */
+export function validateField(
+  target: TargetId,
+  pointer: string,
+  payload: unknown,
+  options?: Options,
+): Issue[];
+
+/** The Standard Schema interface, version 1 (https://standardschema.dev). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+}
+
+/**
+ * What `standardSchema` returns: a `StandardSchemaV1` whose `validate` is synchronous and
+ * whose issues are full issue records.
+ */
+export interface ChannelRulesSchema {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: 'channel-rules';
+    readonly validate: (
+      value: unknown,
+    ) => { readonly value: unknown; readonly issues?: undefined } | { readonly issues: Issue[] };
+  };
+}
+
+/**
+ * A Standard Schema (version 1) of a target, for form and validation libraries that take
+ * one. `validate(value)` gives `{ value }` when no issue is an error, else `{ issues }`
+ * with the errors as full issue records (warnings do not fail; `validate` shows them). A
+ * string `value` is the JSON string, not JSON text. Throws a `TypeError` at once for an
+ * unknown target or option.
+ */
+export function standardSchema(target: TargetId, options?: Options): ChannelRulesSchema;
+
+/**
  * The fields of a target, in document order, for building forms. `options.channel` names
  * the kind (on a create too); without it, the fields every kind shares.
  */

@@ -81,7 +81,7 @@ pub mod vendors;
 pub mod wasm;
 
 pub use normalize::{normalize_phone, Normalized, UnknownRegion};
-pub use report::{pointer_of, Issue, Report, Segment, Severity};
+pub use report::{pointer_of, InvalidPointer, Issue, Report, Segment, Severity};
 pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};
 pub use vendors::yeastar::providers::{Kind, UnknownKind};
 
@@ -124,6 +124,59 @@ pub fn validate_str(target: Target, text: &str, options: &Options) -> Report {
             options,
         ),
     }
+}
+
+/// The issues about one field of a payload: the value at `pointer` (an RFC 6901 JSON
+/// Pointer, such as `/dids/0/did_number`; `""` is the whole document) or inside it, in
+/// document order. It is what a form shows beside the field being edited.
+///
+/// The whole payload is checked, because rules cross fields (a `destination_id` is
+/// required when `destination_type` is `queue`, a DID may repeat an earlier one); the
+/// issues are then those located at or below `pointer`. A field that should be there but is
+/// missing is reported at the pointer where it would be, so it is found too.
+///
+/// ```
+/// use channel_rules::{validate_field, Options, Target};
+/// use serde_json::json;
+///
+/// let payload = json!({"channel": "twilio", "dids": [
+///     {"did_number": "+1 212 555 1234", "destination_type": "queue"}
+/// ]});
+/// let target = Target::YeastarMessageChannelCreate;
+/// let issues = validate_field(target, "/dids/0/destination_id", &payload, &Options::default()).unwrap();
+/// assert_eq!(issues[0].code, "field.required_when");
+/// let issues = validate_field(target, "/dids/0", &payload, &Options::default()).unwrap();
+/// assert_eq!(issues.len(), 2); // the number's form and the missing destination_id
+/// assert!(validate_field(target, "dids/0", &payload, &Options::default()).is_err());
+/// ```
+pub fn validate_field(
+    target: Target,
+    pointer: &str,
+    payload: &Value,
+    options: &Options,
+) -> Result<Vec<Issue>, InvalidPointer> {
+    report::check_pointer(pointer)?;
+    Ok(within(validate(target, payload, options), pointer))
+}
+
+/// [`validate_field`] for JSON text (malformed text is the `json.syntax` issue at `""`, so
+/// it is returned only for the pointer `""`).
+pub fn validate_field_str(
+    target: Target,
+    pointer: &str,
+    text: &str,
+    options: &Options,
+) -> Result<Vec<Issue>, InvalidPointer> {
+    report::check_pointer(pointer)?;
+    Ok(within(validate_str(target, text, options), pointer))
+}
+
+fn within(report: Report, pointer: &str) -> Vec<Issue> {
+    report
+        .issues
+        .into_iter()
+        .filter(|i| report::is_within(&i.pointer, pointer))
+        .collect()
 }
 
 /// Checks raw bytes (a file as read): text that is not UTF-8 is malformed JSON, one error at

@@ -67,6 +67,36 @@ pub fn pointer_of(path: &[Segment]) -> String {
     out
 }
 
+/// A JSON Pointer that is not one (RFC 6901): not empty and not starting with `/`, or with
+/// a `~` not followed by `0` or `1`. A caller's mistake (a `TypeError` in JavaScript).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{pointer:?} is not a JSON Pointer: it must be \"\" (the whole document) or start with '/', with '~' written '~0' and '/' in a name '~1'")]
+pub struct InvalidPointer {
+    /// The text given.
+    pub pointer: String,
+}
+
+/// Checks that `pointer` is an RFC 6901 JSON Pointer.
+pub fn check_pointer(pointer: &str) -> Result<(), InvalidPointer> {
+    let bad_tilde = pointer
+        .match_indices('~')
+        .any(|(i, _)| !matches!(pointer.as_bytes().get(i + 1), Some(b'0' | b'1')));
+    if (!pointer.is_empty() && !pointer.starts_with('/')) || bad_tilde {
+        return Err(InvalidPointer {
+            pointer: pointer.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether the value at `inner` is the value at `outer` or inside it (`/dids/1/k` is inside
+/// `/dids/1` and `""`; `/dids/10` is not inside `/dids/1`).
+pub fn is_within(inner: &str, outer: &str) -> bool {
+    inner
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// One finding about one value of the payload.
 ///
 /// ```
@@ -170,6 +200,27 @@ mod tests {
         ];
         assert_eq!(pointer_of(&p), "/a~1b/3/m~0n");
         assert_eq!(pointer_of(&[]), "");
+    }
+
+    #[test]
+    fn within_stops_at_segment_boundaries() {
+        assert!(is_within("/dids/1/did_number", "/dids/1"));
+        assert!(is_within("/dids/1", "/dids/1"));
+        assert!(is_within("/dids/1", ""));
+        assert!(is_within("", ""));
+        assert!(!is_within("/dids/10", "/dids/1"));
+        assert!(!is_within("/dids", "/dids/1"));
+        assert!(!is_within("", "/dids"));
+    }
+
+    #[test]
+    fn pointers_are_checked() {
+        for ok in ["", "/", "/dids/0", "/a~1b", "/m~0n", "/x/"] {
+            assert!(check_pointer(ok).is_ok(), "{ok}");
+        }
+        for bad in ["dids", "#/dids", "/a~", "/a~2", "~0"] {
+            assert!(check_pointer(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

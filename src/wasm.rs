@@ -69,6 +69,21 @@ pub fn validate(target_id: &str, payload: &str, options_json: &str) -> Result<St
     Ok(json(&crate::validate_str(target, payload, &options)))
 }
 
+/// `validateField(target, pointer, payloadJson, optionsJson)`: the issues at or below
+/// `pointer`, as a JSON array. A pointer that is not one throws the `TypeError`.
+#[wasm_bindgen]
+pub fn validate_field(
+    target_id: &str,
+    pointer: &str,
+    payload: &str,
+    options_json: &str,
+) -> Result<String, JsValue> {
+    let (target, options) = (target(target_id)?, options(options_json)?);
+    let issues =
+        crate::validate_field_str(target, pointer, payload, &options).map_err(type_error)?;
+    Ok(json(&issues))
+}
+
 /// `describe(target, optionsJson)`: the target's fields as JSON text.
 #[wasm_bindgen]
 pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> {

@@ -15,6 +15,8 @@ import {
   version,
   phoneInfo,
   normalizePhone,
+  validateField,
+  standardSchema,
 } from 'channel-rules';
 
 const CREATE = 'yeastar.message_channel.create';
@@ -46,7 +48,7 @@ function assertPlain(v, at = '') {
 describe('the module', () => {
   it('is ready right after import and exports the API', () => {
     for (const name of ['validate', 'describe', 'targets', 'kinds', 'codes', 'locales', 'encodeSecret', 'version',
-      'phoneInfo', 'normalizePhone']) {
+      'phoneInfo', 'normalizePhone', 'validateField', 'standardSchema']) {
       assert.equal(typeof api[name], 'function', name);
     }
     assert.equal(version(), pkg.version, 'the crate and the npm package have one version');
@@ -230,6 +232,89 @@ describe('describe', () => {
       const fields = describeTarget(t);
       assert.ok(Array.isArray(fields) && fields.length > 0, t);
     }
+  });
+});
+
+describe('validateField', () => {
+  it('gives the issues at a pointer and inside it, as validate finds them', () => {
+    const report = validate(CREATE, twilio());
+    const at = (p) => report.issues.filter((i) => i.pointer === p || i.pointer.startsWith(`${p}/`));
+    for (const pointer of ['/dids/0/did_number', '/dids/0/destination_id', '/dids/0', '/dids', '/name', '']) {
+      const issues = validateField(CREATE, pointer, twilio());
+      assertPlain(issues);
+      assert.ok(Array.isArray(issues));
+      assert.deepEqual(issues, at(pointer), pointer);
+    }
+    assert.equal(validateField(CREATE, '/dids/0', twilio()).length, 2, 'the number and the missing destination_id');
+    assert.deepEqual(validateField(CREATE, '/name', twilio()), [], 'a valid field has none');
+  });
+
+  it('stops at segment boundaries: /dids/1 is not /dids/10', () => {
+    const payload = twilio();
+    payload.dids = Array.from({ length: 11 }, (_, i) => ({ did_number: `+1212555${String(1000 + i)}`, destination_type: 'api' }));
+    payload.dids[10].did_number = '12125551010';
+    assert.deepEqual(validateField(CREATE, '/dids/1', payload), []);
+    assert.deepEqual(validateField(CREATE, '/dids/10', payload).map((i) => i.code), ['phone.e164']);
+  });
+
+  it('takes JSON text, options and locales as validate does', () => {
+    const text = JSON.stringify(twilio());
+    assert.deepEqual(validateField(CREATE, '/dids/0', text), validateField(CREATE, '/dids/0', twilio()));
+    assert.deepEqual(validateField(CREATE, '', '{"name": }').map((i) => i.code), ['json.syntax']);
+    assert.deepEqual(validateField(CREATE, '/name', '{"name": }'), []);
+    const zh = validateField(CREATE, '/dids/0/destination_id', twilio(), { locale: 'zh-CN' });
+    assert.notEqual(zh[0].message, validateField(CREATE, '/dids/0/destination_id', twilio())[0].message);
+  });
+
+  it('throws a TypeError for a pointer that is not one, or a caller mistake', () => {
+    for (const pointer of ['dids/0', '#/dids', '/a~2', '/a~']) {
+      assert.throws(() => validateField(CREATE, pointer, twilio()), { name: 'TypeError', message: /not a JSON Pointer/ }, pointer);
+    }
+    for (const pointer of [undefined, 3, null, ['dids']]) {
+      assert.throws(() => validateField(CREATE, pointer, twilio()), TypeError, String(pointer));
+    }
+    assert.throws(() => validateField('nope', '/name', {}), TypeError);
+    assert.throws(() => validateField(UPDATE, '/name', {}, { channel: 'twillio' }), TypeError);
+  });
+});
+
+describe('standardSchema', () => {
+  it('is a Standard Schema v1 whose validate passes a valid payload through', () => {
+    const schema = standardSchema(CREATE);
+    const std = schema['~standard'];
+    assert.equal(std.version, 1);
+    assert.equal(std.vendor, 'channel-rules');
+    assert.equal(typeof std.validate, 'function');
+    const ok = twilio();
+    ok.dids = [{ did_number: '+12125551234', destination_type: 'api' }];
+    const result = std.validate(ok);
+    assert.equal(result.value, ok, 'the same value');
+    assert.equal(result.issues, undefined);
+  });
+
+  it('fails with the errors only, each with message and path', () => {
+    const result = standardSchema(CREATE)['~standard'].validate(twilio());
+    assert.equal(result.value, undefined);
+    const errors = validate(CREATE, twilio()).issues.filter((i) => i.severity === 'error');
+    assert.deepEqual(result.issues, errors);
+    for (const i of result.issues) {
+      assert.equal(typeof i.message, 'string');
+      assert.ok(Array.isArray(i.path));
+    }
+  });
+
+  it('lets warnings through, reads strings as values, and checks target and options at once', () => {
+    const warned = twilio();
+    warned.dids = [{ did_number: '+15567778888', destination_type: 'api' }];
+    assert.ok(validate(CREATE, warned).issues.some((i) => i.severity === 'warning'));
+    assert.deepEqual(standardSchema(CREATE)['~standard'].validate(warned), { value: warned });
+    const s = standardSchema(CREATE)['~standard'].validate('{}');
+    assert.deepEqual(s.issues.map((i) => [i.pointer, i.code]), [['', 'type.mismatch']], 'a string is not JSON text here');
+    const pt = standardSchema(UPDATE, { channel: 'twilio', locale: 'pt-BR' })['~standard'].validate({ id: 0 });
+    assert.deepEqual(pt.issues.map((i) => i.code), ['integer.too_small']);
+    assert.throws(() => standardSchema('nope'), TypeError);
+    assert.throws(() => standardSchema(UPDATE, { channel: 'twillio' }), TypeError);
+    assert.throws(() => standardSchema(CREATE, { locale: 'fr' }), TypeError);
   });
 });
 

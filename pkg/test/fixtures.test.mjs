@@ -1,6 +1,7 @@
 // Replays every fixture of tests/fixtures/ through the wasm package, with the checks of the
 // native harness (tests/fixtures.rs): the same issues in the same order (pointer, code,
-// severity), expected params as a subset, and the same invariants on every report.
+// severity), expected params as a subset, and the same invariants on every report. Each
+// case also checks validateField at every pointer its report names.
 // Format: tests/fixtures/README.md. One fixture format, two surfaces.
 //
 // Payloads go to `validate` as JSON text written by ./lossless-json.mjs, so numbers such as
@@ -12,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validate, normalizePhone, codes } from 'channel-rules';
+import { validate, validateField, normalizePhone, codes } from 'channel-rules';
 import { parse, stringify, clone, plain } from './lossless-json.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -192,6 +193,17 @@ for (const file of files) {
         checkInvariants(report, secretValues);
 
         compare(report.issues, c.expect);
+
+        // validateField on the same payload: at every pointer the report names (and at
+        // each of their parents), exactly the issues at or below it.
+        const pointers = new Set(['']);
+        for (const i of report.issues) {
+          for (let n = 1; n <= i.path.length; n += 1) pointers.add(pointerOf(i.path.slice(0, n)));
+        }
+        for (const p of pointers) {
+          const want = report.issues.filter((i) => i.pointer === p || i.pointer.startsWith(`${p}/`));
+          assert.deepEqual(validateField(c.target, p, payload, options), want, `validateField at ${JSON.stringify(p)}`);
+        }
       });
     }
   });

@@ -11,6 +11,9 @@ import {
   version,
   phoneInfo,
   normalizePhone,
+  validateField,
+  standardSchema,
+  type StandardSchemaV1,
   type PhoneInfo,
   type NormalizedPhone,
   type PhoneNumberType,
@@ -60,6 +63,15 @@ const normalized: NormalizedPhone = normalizePhone('020 7946 0857', 'GB', { loca
 const e164: string = normalized.value ?? normalizePhone('+1 212 555 1234', null).value ?? '';
 const why: string[] = normalizePhone('212 555 1234').issues.map((i: Issue) => `${i.code} ${i.params.reason}`);
 
+const fieldIssues: Issue[] = validateField('yeastar.message_channel.create', '/dids/0/did_number', { dids: [] });
+const schema: StandardSchemaV1 = standardSchema('yeastar.message_channel.update', { channel: 'twilio' });
+const result = standardSchema('bird.channel')['~standard'].validate({});
+const failed: string[] = result.issues ? result.issues.map((i: Issue) => `${i.pointer} ${i.code}`) : [];
+const generic: StandardSchemaV1<unknown, unknown> = standardSchema('bird.channel');
+const std = schema['~standard'].vendor;
+
+// @ts-expect-error: not a target id
+validateField('bird.chanel', '', {});
 // @ts-expect-error: the input is a string
 phoneInfo(2125551234, 'US');
 // @ts-expect-error: the region is a string
@@ -73,4 +85,4 @@ validate('yeastar.message_channel.update', {}, { channel: 'twillio' });
 // @ts-expect-error: not an option
 validate('yeastar.message_channel.update', {}, { chanel: 'twilio' });
 
-export { where, text, keys, ids, families, encoded, tags, meanings, v, phoneText, e164, why };
+export { where, text, keys, ids, families, encoded, tags, meanings, v, phoneText, e164, why, fieldIssues, failed, std, generic };
