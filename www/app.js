@@ -5,7 +5,7 @@
 // (`describe`, `kinds`); this file only decides layout and wording. Every change builds the
 // whole payload, validates it, and puts each issue beside the field it is about.
 
-import { validate, describe, kinds, locales, encodeSecret, version } from 'channel-rules';
+import { validate, describe, kinds, locales, encodeSecret, normalizePhone, version } from 'channel-rules';
 
 const TARGET = 'yeastar.message_channel.create';
 const KINDS = kinds();
@@ -38,7 +38,7 @@ const HINTS = {
   auto_close_session: 'Ends a conversation after a period without messages.',
   enb_duplicate_active_session: 'Lets a contact open a new session while one is active.',
   accompanying_msg: 'Sent along with a file in a chat.',
-  did_number: 'Full international number, for example +12125551234.',
+  did_number: 'Full international number, for example +12125551234; a national number gets its international form offered.',
   phone_number_id: 'From the WhatsApp Business settings in Meta.',
   destination_id: 'The extension or queue number.',
 };
@@ -75,6 +75,27 @@ const capital = (m) => (/^[a-z]/.test(m) ? m[0].toUpperCase() + m.slice(1) : m);
 const sentence = (doc) => (doc ? `${doc[0].toUpperCase()}${doc.slice(1)}${doc.endsWith('.') ? '' : '.'}` : '');
 const valueLabel = (v) => VALUE_LABELS[v] ?? humanize(String(v));
 
+// Countries offered for reading national numbers (`(212) 555-1234`): presentation only;
+// the numbering rules are the library's (`normalizePhone`). The browser's own region is
+// added when the metadata has it.
+const REGIONS = ['US', 'CA', 'GB', 'AU', 'BR', 'CN', 'DE', 'ES', 'FR', 'IN', 'IT', 'MX', 'NL', 'SG', 'ZA'];
+const knownRegion = (r) => {
+  try {
+    normalizePhone('', r);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const browserRegion = (() => {
+  const r = /-([A-Z]{2})\b/.exec(globalThis.navigator?.language ?? '')?.[1];
+  return r && knownRegion(r) ? r : '';
+})();
+const regionName = (() => {
+  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
+  return (r) => names?.of(r) ?? r;
+})();
+
 // ---- Reading FieldInfo ------------------------------------------------------------------
 
 const checkOf = (info, kind) => info?.checks.find((c) => c.check === kind);
@@ -103,6 +124,7 @@ const state = {
   touched: new Set(),
   showAll: false,
   locale: 'en',
+  region: browserRegion, // default country for national DID numbers ('' for none)
   submitted: false,
 };
 
@@ -404,13 +426,30 @@ function renderDids() {
   const sectionIssues = h('ul', { class: 'issues' });
   container('/dids', $('#section-dids'), sectionIssues, 'Routing rules');
   const itemFields = fields.filter((f) => f.path.length === 3 && f.path[0] === 'dids' && f.path[1] === '-');
+  const e164 = itemFields.some((f) => f.path[2] === 'did_number' && checkOf(f, 'e164'));
+  const regions = [...new Set([browserRegion, state.region, ...REGIONS].filter(Boolean))];
+  const regionSelect = h('select', {
+    class: 'input', id: 'region', 'aria-describedby': 'region-hint',
+    onchange: (e) => {
+      state.region = e.target.value;
+      refresh();
+    },
+  }, h('option', { value: '' }, 'None: international numbers only'),
+  regions.map((r) => h('option', { value: r }, `${regionName(r)} (${r})`)));
+  regionSelect.value = state.region;
+  const regionRow = e164
+    ? h('div', { class: 'region-row' },
+        h('label', { for: 'region', class: 'label' }, h('span', {}, 'Numbers typed without +')),
+        regionSelect,
+        h('p', { class: 'hint', id: 'region-hint' }, 'National numbers are read as numbers of this country, and offered in international form.'))
+    : null;
   if (state.dids.length === 0) {
     box.replaceChildren(sectionIssues, h('div', { class: 'empty' },
       h('p', {}, 'No routing rules yet.'),
       h('p', { class: 'muted' }, 'Messages to numbers without a rule are not delivered to anyone on the PBX.')));
     return;
   }
-  box.replaceChildren(sectionIssues, ...state.dids.map((did, i) => didCard(did, i, itemFields)));
+  box.replaceChildren(regionRow ?? '', sectionIssues, ...state.dids.map((did, i) => didCard(did, i, itemFields)));
 }
 
 function didCard(did, i, itemFields) {
@@ -620,17 +659,32 @@ function placeOf(issue) {
   }
 }
 
+/**
+ * The number to offer for a malformed DID: typed as a national number, the library reads it
+ * with the chosen country (`(212) 555-1234` in the US is +12125551234, where only removing
+ * the separators would give +2125551234, another country's number), and nothing is offered
+ * when it does not read; otherwise the number without its separators, which the issue
+ * carries.
+ */
+function suggestedNumber(issue, binding) {
+  if (issue.code !== 'phone.e164') return undefined;
+  const typed = binding?.control?.value ?? '';
+  if (state.region && !/^\s*(\+|00)/.test(typed)) return normalizePhone(typed, state.region).value;
+  return typeof issue.params.removed === 'string' ? issue.params.removed : undefined;
+}
+
 function issueItem(issue, binding) {
+  const value = binding?.control?.matches?.('input') ? suggestedNumber(issue, binding) : undefined;
   const fix =
-    typeof issue.params.removed === 'string' && binding?.control?.matches?.('input')
+    value !== undefined
       ? h('button', {
           type: 'button', class: 'fix',
           onclick: () => {
-            binding.control.value = issue.params.removed;
+            binding.control.value = value;
             binding.control.dispatchEvent(new Event('input', { bubbles: true }));
             binding.control.focus();
           },
-        }, `Use ${issue.params.removed}`)
+        }, `Use ${value}`)
       : null;
   return h('li', { class: `issue ${issue.severity}`, dataset: { code: issue.code } },
     h('span', { class: 'issue-icon', 'aria-hidden': 'true' }, issue.severity === 'error' ? '!' : '▲'),

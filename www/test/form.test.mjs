@@ -106,6 +106,25 @@ describe('the demo admin form', () => {
     assert.equal(await fieldAt('/dids/0/did_number').locator('.issue').count(), 0);
   });
 
+  it('reads a national number with the chosen country, and offers it in international form', async () => {
+    const did = inputAt('/dids/0/did_number');
+    assert.equal(await page.locator('#region').inputValue(), 'US', "the browser's region (en-US)");
+    await did.fill('(212) 555-1234');
+    const fix = fieldAt('/dids/0/did_number').locator('.fix');
+    assert.equal(await fix.textContent(), 'Use +12125551234', 'not +2125551234, which dropping the brackets gives');
+    await page.selectOption('#region', 'GB');
+    await did.fill('020 7946 0857');
+    assert.equal(await fix.textContent(), 'Use +442079460857');
+    await fix.click();
+    assert.equal(await did.inputValue(), '+442079460857');
+    assert.equal(await fieldAt('/dids/0/did_number').locator('.issue').count(), 0);
+    await page.selectOption('#region', '');
+    await did.fill('020 7946 0857');
+    await fieldAt('/dids/0/did_number').locator('.issue').first().waitFor();
+    assert.equal(await fix.count(), 0, 'without a country there is no international form to offer');
+    await did.fill('+12125551234');
+  });
+
   it('enables submit once the channel is valid, and never shows a secret', async () => {
     await inputAt('/name').fill('Front desk SMS');
     await page.locator('[data-pointer="/webhook_url_type"] select').selectOption('fqdn');
