@@ -37,7 +37,7 @@ codes! {
     "integer.not_allowed" "error" "An integer not among the `allowed` values (a 0/1 flag, say).";
     "digits.invalid" "either" "A character other than 0-9 in an id (`char`, `position`).";
     "digits.length" "error" "An id with a number of digits outside `min`..`max`.";
-    "phone.e164" "error" "Not an E.164 number (`reason`: `plus`, `char`, `zero`, `short`, `long`); `removed` shows the number without separators when that is well-formed.";
+    "phone.e164" "error" "Not an E.164 number (`reason`: `plus`, `char`, `zero`, `short`, `long`); `removed` shows the number without separators when that is well-formed (for digits typed without `+` or `00`, only when the metadata says it is valid).";
     "phone.country_code" "warning" "A well-formed number whose country calling code is not assigned.";
     "phone.unreadable" "error" "Text that does not read as a phone number (`normalize_phone` only; `reason`: `not_a_number`, `no_region` for national text without a default region, `country_code` for an unassigned calling code, `too_short_after_idd`, `too_short`, `too_long`).";
     "phone.invalid" "warning" "A well-formed number that the numbering metadata says cannot be valid for its country (`country_code`, `region`).";

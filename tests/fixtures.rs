@@ -238,7 +238,9 @@ fn compare(label: &str, issues: &[Issue], expected: &[Value], failures: &mut Vec
             .into_iter()
             .flatten()
         {
-            if i.params.get(k) != Some(v) {
+            // `null` in a fixture means the param must be absent.
+            let got = i.params.get(k).unwrap_or(&Value::Null);
+            if got != v {
                 failures.push(format!(
                     "{label}\n  {} param {k}: expected {v}, got {:?}",
                     i.pointer,

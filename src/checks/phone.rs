@@ -83,18 +83,23 @@ pub fn form(s: &str) -> Result<&str, Finding> {
 }
 
 /// The number with separators removed (and `00` or a missing `+` turned into `+`), when
-/// that is well-formed.
+/// that is well-formed. Digits typed with no `+` or `00` at all are offered with a `+` only
+/// when the numbering metadata says the result is a valid number: such text is as often a
+/// national number (`(212) 555-1234`), whose digits behind a `+` make another country's
+/// number (+212 is Morocco).
 fn corrected(s: &str) -> Option<String> {
     let t = s.trim();
     let body: String = t.chars().filter(|c| !SEPARATORS.contains(c)).collect();
-    let fixed = if let Some(rest) = body.strip_prefix('+') {
-        format!("+{rest}")
+    let (fixed, guessed) = if let Some(rest) = body.strip_prefix('+') {
+        (format!("+{rest}"), false)
     } else if let Some(rest) = body.strip_prefix("00") {
-        format!("+{rest}")
+        (format!("+{rest}"), false)
     } else {
-        format!("+{body}")
+        (format!("+{body}"), true)
     };
-    (fixed != s && form(&fixed).is_ok()).then_some(fixed)
+    let digits = form(&fixed).ok().filter(|_| fixed != s)?;
+    let plausible = !guessed || matches!(phone::classify(digits), Verdict::Valid { .. });
+    plausible.then_some(fixed)
 }
 
 #[cfg(test)]
