@@ -11,8 +11,8 @@
 //! mean over the batches. It prints the median, p99 and max of those costs, p99 / median,
 //! and the mean over all numbers; then the first call in a fresh process (this program run
 //! again as a child, several times, median), and a cold pass: every number once in a fresh
-//! process, where every one-time cost (reading a territory's tables) falls. The `phonenumber` crate (a dev-dependency,
-//! kept only to be measured against) gets the same, plus how often each engine disagrees
+//! process, where every one-time cost (reading a territory's tables) falls. The
+//! `phonenumber` crate (a dev-dependency, kept only to be measured against) gets the same, plus how often each engine disagrees
 //! with the corpus's `valid` verdicts. `--json OUT` also writes the figures for the summary.
 //!
 //! No benchmark crate: `std::time::Instant` and `std::hint::black_box`.

@@ -33,15 +33,39 @@ pub struct Normalized {
 /// A default region that the number metadata does not know: a caller's mistake, like an
 /// unknown target (the JavaScript package throws it as a `TypeError`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown region '{region}': give an upper-case ISO 3166 code that the numbering metadata has, such as US or GB")]
+#[error(
+    "unknown region '{region}': give an upper-case ISO 3166 code that the numbering \
+     metadata has, such as US or GB"
+)]
 pub struct UnknownRegion {
     /// The region as given.
     pub region: String,
 }
 
+impl UnknownRegion {
+    /// A caller's default region, checked: `None` and `Some("")` are no region; any other
+    /// value must be a region the metadata has ([`phone::is_supported_region`]).
+    ///
+    /// ```
+    /// use channel_rules::UnknownRegion;
+    /// assert_eq!(UnknownRegion::check(Some("US")), Ok(Some("US")));
+    /// assert_eq!(UnknownRegion::check(Some("")), Ok(None));
+    /// assert!(UnknownRegion::check(Some("us")).is_err());
+    /// ```
+    pub fn check(region: Option<&str>) -> Result<Option<&str>, UnknownRegion> {
+        match region {
+            None | Some("") => Ok(None),
+            Some(r) if phone::is_supported_region(r) => Ok(Some(r)),
+            Some(r) => Err(UnknownRegion {
+                region: r.to_string(),
+            }),
+        }
+    }
+}
+
 /// Reads `input` as a phone number (national text needs `default_region`, an upper-case
-/// ISO 3166 code such as `US`) and gives its E.164 form with the issues found, their
-/// messages in `locale`.
+/// ISO 3166 code such as `US`; `None` or `""` for none) and gives its E.164 form with the
+/// issues found, their messages in `locale`.
 ///
 /// ```
 /// use channel_rules::{normalize_phone, Locale};
@@ -69,14 +93,7 @@ pub fn normalize_phone(
     default_region: Option<&str>,
     locale: Locale,
 ) -> Result<Normalized, UnknownRegion> {
-    let region = match default_region {
-        Some(r) if !phone::is_supported_region(r) => {
-            return Err(UnknownRegion {
-                region: r.to_string(),
-            })
-        }
-        r => r,
-    };
+    let region = UnknownRegion::check(default_region)?;
     let mut found = Vec::new();
     let value = read(input, region, &mut found);
     let value = value.filter(|_| !found.iter().any(|f| f.severity == Severity::Error));
@@ -109,11 +126,9 @@ fn read(input: &str, region: Option<&str>, out: &mut Vec<Finding>) -> Option<Str
             None
         }
         Ok(number) => {
+            // The very check a `did_number` gets, so the two agree on every value.
             let text = number.e164();
-            match e164::form(&text) {
-                Err(f) => out.push(f),
-                Ok(_) => e164::validity(phone::verdict(&number), out),
-            }
+            e164::e164(&text, false, out);
             Some(text)
         }
     }
@@ -200,7 +215,7 @@ mod tests {
 
     #[test]
     fn unknown_regions_are_refused() {
-        for r in ["us", "XX", "001", "", "USA"] {
+        for r in ["us", "XX", "001", "USA", " US"] {
             let e = normalize_phone("+442079460857", Some(r), Locale::En).unwrap_err();
             assert_eq!(e.region, r);
         }

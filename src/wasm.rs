@@ -130,13 +130,8 @@ pub fn codes() -> String {
     )
 }
 
-/// `""` means no default region.
-fn region(code: &str) -> Option<&str> {
-    (!code.is_empty()).then_some(code)
-}
-
 /// `phoneInfo(input, region)`: what the number metadata says of `input` read with the
-/// default region (`""` for none).
+/// default region (`""` for none; `UnknownRegion::check` decides).
 ///
 /// The one exception to JSON at the boundary: forms call this on every keystroke, and JSON
 /// (`serde_json` here, `JSON.parse` there) cost more than the engine itself (measured with
@@ -152,12 +147,8 @@ fn region(code: &str) -> Option<&str> {
 /// `normalizePhone` does, rather than being read as none.
 #[wasm_bindgen]
 pub fn phone_info(input: &str, region_code: &str) -> Result<String, JsValue> {
-    if !region_code.is_empty() && !phone::is_supported_region(region_code) {
-        return Err(type_error(crate::UnknownRegion {
-            region: region_code.to_string(),
-        }));
-    }
-    let number = match phone::parse(input, region(region_code)) {
+    let region = crate::UnknownRegion::check(Some(region_code)).map_err(type_error)?;
+    let number = match phone::parse(input, region) {
         Ok(number) => number,
         Err(e) => return Ok(format!("E{}", e.as_str())),
     };
@@ -192,7 +183,7 @@ pub fn normalize_phone(
 ) -> Result<String, JsValue> {
     let locale = options(options_json)?.locale;
     let normalized =
-        crate::normalize_phone(input, region(region_code), locale).map_err(type_error)?;
+        crate::normalize_phone(input, Some(region_code), locale).map_err(type_error)?;
     Ok(json(&normalized))
 }
 

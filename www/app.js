@@ -660,16 +660,18 @@ function placeOf(issue) {
 }
 
 /**
- * The number to offer for a malformed DID: typed as a national number, the library reads it
- * with the chosen country (`(212) 555-1234` in the US is +12125551234, where only removing
- * the separators would give +2125551234, another country's number), and nothing is offered
- * when it does not read; otherwise the number without its separators, which the issue
- * carries.
+ * The number to offer for a malformed DID. When a country is chosen, the library reads the
+ * text as it would be dialled there (`(212) 555-1234` in the US is +12125551234, where
+ * only removing the separators would give +2125551234, another country's number), and that
+ * reading is offered when it is a valid number. Otherwise the offer is the library's own
+ * (`removed`): the text without its separators, given only when that is well-formed.
  */
 function suggestedNumber(issue, binding) {
   if (issue.code !== 'phone.e164') return undefined;
-  const typed = binding?.control?.value ?? '';
-  if (state.region && !/^\s*(\+|00)/.test(typed)) return normalizePhone(typed, state.region).value;
+  if (state.region) {
+    const read = normalizePhone(binding?.control?.value ?? '', state.region);
+    if (read.value !== undefined && read.issues.length === 0) return read.value;
+  }
   return typeof issue.params.removed === 'string' ? issue.params.removed : undefined;
 }
 

@@ -138,13 +138,13 @@ fn main() -> ExitCode {
 
 /// The `phone` command: one line (text) or one JSON object (json) a number.
 fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
-    if let Some(r) = region.filter(|r| !channel_rules::phone::is_supported_region(r)) {
-        let e = channel_rules::UnknownRegion {
-            region: r.to_string(),
-        };
-        eprintln!("channel-rules: {e}");
-        return ExitCode::from(2);
-    }
+    let region = match channel_rules::UnknownRegion::check(region) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("channel-rules: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut all_valid = true;
     let mut out = std::io::stdout().lock();
     for input in numbers {

@@ -29,17 +29,21 @@ pub fn e164(s: &str, secret: bool, out: &mut Vec<Finding>) {
 }
 
 /// The warning, if any, for what the number metadata says of a well-formed number.
-pub fn validity(verdict: Verdict, out: &mut Vec<Finding>) {
+fn validity(verdict: Verdict, out: &mut Vec<Finding>) {
     match verdict {
         Verdict::Valid { .. } => {}
         Verdict::UnassignedCode => out.push(Finding::warning("phone.country_code")),
         Verdict::Invalid {
             country_code,
             region,
+            reads_as,
         } => {
             let mut f = Finding::warning("phone.invalid").with("country_code", country_code);
             if let Some(r) = region {
                 f = f.with("region", r);
+            }
+            if let Some(r) = reads_as {
+                f = f.with("reads_as", r);
             }
             out.push(f);
         }
@@ -83,10 +87,11 @@ pub fn form(s: &str) -> Result<&str, Finding> {
 }
 
 /// The number with separators removed (and `00` or a missing `+` turned into `+`), when
-/// that is well-formed. Digits typed with no `+` or `00` at all are offered with a `+` only
-/// when the numbering metadata says the result is a valid number: such text is as often a
-/// national number (`(212) 555-1234`), whose digits behind a `+` make another country's
-/// number (+212 is Morocco).
+/// that is well-formed; when it still carries a trunk prefix after the country code
+/// (`+44 (0)20 7946 0857`), the valid number it reads as. Digits typed with no `+` or `00`
+/// at all are offered with a `+` only when the numbering metadata says the result is a
+/// valid number: such text is as often a national number (`(212) 555-1234`), whose digits
+/// behind a `+` make another country's number (+212 is Morocco).
 fn corrected(s: &str) -> Option<String> {
     let t = s.trim();
     let body: String = t.chars().filter(|c| !SEPARATORS.contains(c)).collect();
@@ -98,8 +103,15 @@ fn corrected(s: &str) -> Option<String> {
         (format!("+{body}"), true)
     };
     let digits = form(&fixed).ok().filter(|_| fixed != s)?;
-    let plausible = !guessed || matches!(phone::classify(digits), Verdict::Valid { .. });
-    plausible.then_some(fixed)
+    match phone::classify(digits) {
+        Verdict::Valid { .. } => Some(fixed),
+        Verdict::Invalid {
+            reads_as: Some(number),
+            ..
+        } => Some(number),
+        _ if guessed => None,
+        _ => Some(fixed),
+    }
 }
 
 #[cfg(test)]

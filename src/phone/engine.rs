@@ -15,10 +15,11 @@ use std::sync::OnceLock;
 use super::{Analysis, Number, NumberType, ParseError};
 
 /// One territory's metadata (a region, or a non-geographic calling code such as +800).
-/// Its automata and programs are in its chunk of `BLOB` (chunks in territory order): a header of four 2-byte words (the
-/// set of automata present: bit n for description n of `compile::DESCS`, bit 11 for
-/// leading digits; then the lengths of the national-prefix program, the transform rule and
-/// the international-prefix program), the automata in bit order, then the three parts.
+/// Its automata and programs are in its chunk of `BLOB` (chunks in territory order, `chunk`
+/// bytes each): a header of four 2-byte words (the set of automata present: bit n for
+/// description n of `compile::DESCS`, bit 11 for leading digits; then the lengths of the
+/// national-prefix program, the transform rule and the international-prefix program), the
+/// automata in bit order, then the three parts.
 pub struct Territory {
     /// ISO 3166 code; `[0, 0]` for the non-geographic `001`.
     pub region: [u8; 2],
@@ -490,11 +491,6 @@ fn extract_country_code(full: &[u8]) -> Option<(u16, &[u8])> {
     })
 }
 
-/// Whether some territory uses the calling code `code`.
-pub fn is_assigned_code(code: u16) -> bool {
-    !territories_for(code).is_empty()
-}
-
 /// The calling code (1 to 3 digits) that `digits` starts with, if any is assigned.
 pub fn calling_code(digits: &str) -> Option<u16> {
     let d = digits.as_bytes();
@@ -915,26 +911,5 @@ mod packing {
             }
         }
         assert!(checked > 500_000, "{checked}");
-    }
-}
-#[cfg(test)]
-mod timing {
-    use super::*;
-    #[test]
-    fn decode_times() {
-        let offsets = chunk_offsets();
-        let mut v: Vec<(u128, &str, usize)> = TERRITORIES
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let s = std::time::Instant::now();
-                let d = decode(offsets[i] as usize, t.chunk as usize);
-                (s.elapsed().as_nanos(), t.region(), d.rows.len())
-            })
-            .collect();
-        v.sort();
-        v.reverse();
-        eprintln!("{:?}", &v[..8]);
-        eprintln!("total {}", v.iter().map(|x| x.0).sum::<u128>());
     }
 }

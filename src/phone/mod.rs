@@ -160,8 +160,12 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseE
     engine::parse(input, default_region)
 }
 
-/// Whether `input` has an extension (`#`, `;`, `,`, `ext`) or is a `tel:` URI.
+/// Whether `input` has an extension (`#`, `;`, `,`, `ext`, or digits after one of
+/// libphonenumber's short markers at the end: `x12`, `~12`, `int 12`) or is a `tel:` URI.
 fn has_extension(input: &str) -> bool {
+    if short_extension(input) {
+        return true;
+    }
     let b = input.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
         b'#' | b';' | b',' => true,
@@ -173,6 +177,28 @@ fn has_extension(input: &str) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case(b"tel:")),
         _ => false,
     })
+}
+
+/// Whether the text ends with digits after one of the extension markers that libphonenumber
+/// reads at the end of a number besides `ext` (`x`, `~`, `int` and their full-width forms,
+/// `доб`, `anexo`), with the separators it allows between them: `+1 212 555 1234 x12`.
+/// Without this, the engine would run the extension's digits into the number.
+fn short_extension(input: &str) -> bool {
+    const MARKERS: &[&str] = &["x", "ｘ", "~", "～", "int", "ｉｎｔ", "доб", "anexo"];
+    let t = input.trim_end();
+    let t = t
+        .strip_suffix('#')
+        .or_else(|| t.strip_suffix('＃'))
+        .unwrap_or(t);
+    let before_digits = t.trim_end_matches(|c: char| c.is_numeric());
+    if before_digits.len() == t.len() {
+        return false;
+    }
+    let marker_end = before_digits.trim_end_matches(|c: char| {
+        matches!(c, ' ' | '\t' | ',' | ':' | '.' | '．' | '-' | '\u{a0}')
+    });
+    let lower = marker_end.to_lowercase();
+    MARKERS.iter().any(|m| lower.ends_with(m))
 }
 
 /// Validity, region and type of a parsed number, as libphonenumber's `is_valid_number`,
@@ -216,6 +242,10 @@ pub enum Verdict {
         country_code: u16,
         /// The region the number was matched to, when the code has one main region.
         region: Option<String>,
+        /// The valid number libphonenumber reads the digits as, when that is another
+        /// number (a trunk prefix after the country code: `+4402079460857` reads as
+        /// `+442079460857`).
+        reads_as: Option<String>,
     },
 }
 
@@ -244,40 +274,63 @@ pub fn is_supported_region(region: &str) -> bool {
     engine::is_supported_region(region)
 }
 
-/// Classifies the digits of a well-formed E.164 number (without the `+`).
+/// Classifies the digits of a well-formed E.164 number (without the `+`), as written.
+///
+/// libphonenumber reads some text that is not a number's E.164 form as that number: it drops
+/// a trunk prefix typed after the country code (`+44 0 20 7946 0857`, `+1 1 212 555 1234`).
+/// Such digits are judged as written, so they are not valid, and `reads_as` gives the
+/// number they read as when that one is valid.
+///
+/// ```
+/// use channel_rules::phone::{classify, Verdict};
+/// assert!(matches!(classify("442079460857"), Verdict::Valid { .. }));
+/// let Verdict::Invalid { reads_as, .. } = classify("4402079460857") else { panic!() };
+/// assert_eq!(reads_as.as_deref(), Some("+442079460857"));
+/// ```
 pub fn classify(digits: &str) -> Verdict {
-    if calling_code(digits).is_none() {
+    let Some(code) = calling_code(digits) else {
         return Verdict::UnassignedCode;
-    }
-    match engine::parse(&format!("+{digits}"), None) {
-        Ok(n) => verdict(&n),
-        Err(_) => Verdict::Invalid {
-            country_code: calling_code(digits).unwrap_or_default(),
-            region: None,
-        },
-    }
-}
-
-/// The verdict on a parsed number ([`analyze`] in the terms of [`Verdict`]).
-pub fn verdict(number: &Number) -> Verdict {
-    if !engine::is_assigned_code(number.country_code) {
-        return Verdict::UnassignedCode;
-    }
-    let a = analyze(number);
+    };
+    let invalid = |region, reads_as| Verdict::Invalid {
+        country_code: code,
+        region,
+        reads_as,
+    };
+    let Ok(n) = engine::parse(&format!("+{digits}"), None) else {
+        return invalid(None, None);
+    };
+    let a = analyze(&n);
     let region = a.region.map(str::to_owned);
-    if a.valid {
-        Verdict::Valid { region }
-    } else {
-        Verdict::Invalid {
-            country_code: number.country_code,
-            region,
-        }
+    let as_written = n.e164().strip_prefix('+') == Some(digits);
+    match (as_written, a.valid) {
+        (true, true) => Verdict::Valid { region },
+        (true, false) => invalid(region, None),
+        (false, valid) => invalid(None, valid.then(|| n.e164())),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_extensions_are_not_run_into_the_number() {
+        for text in [
+            "+1 212 555 1234 x12",
+            "+1 212 555 1234X12",
+            "+1 212 555 1234 ~ 12",
+            "+1 212 555 1234 int. 12#",
+            "+7 495 123 45 67 доб. 12",
+            "+1 212 555 1234 ｘ１２",
+        ] {
+            assert_eq!(parse(text, None), Err(ParseError::NotANumber), "{text}");
+        }
+        // Letters that are no marker, or a marker without digits after it, stay as they were.
+        assert!(parse("+1 212 555 1234", None).is_ok());
+        assert!(parse("+1 800 FLOWERS", None).is_ok());
+        assert!(!short_extension("+1 212 555 1234 x"));
+        assert!(!short_extension("+1 212 555 box"));
+    }
 
     #[test]
     fn seed_numbers() {

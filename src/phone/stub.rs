@@ -33,10 +33,6 @@ pub fn table_bytes() -> usize {
     0
 }
 
-pub fn is_assigned_code(code: u16) -> bool {
-    code != 0
-}
-
 pub fn is_supported_region(region: &str) -> bool {
     region.len() == 2 && region.bytes().all(|b| b.is_ascii_uppercase())
 }

@@ -34,7 +34,8 @@ before(async () => {
   const started = await startServer({ port: 0 });
   server = started.server;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  // en-US: the form's default country for national numbers is the browser's region.
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
