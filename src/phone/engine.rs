@@ -408,18 +408,48 @@ fn program_match(prog: &[u8], input: &[u8], caps: &mut [usize; 20]) -> Option<us
     run(prog, 0, input, 0, caps)
 }
 
+/// What `strip_national_prefix` made of a number, without copying it when it can say so.
+enum Stripped {
+    Unchanged,
+    /// The number from this index on (the prefix removed).
+    From(usize),
+    /// The number transformed by the territory's rule.
+    New(Vec<u8>),
+}
+
+impl Stripped {
+    fn of<'a>(&'a self, number: &'a [u8]) -> &'a [u8] {
+        match self {
+            Stripped::Unchanged => number,
+            Stripped::From(i) => &number[*i..],
+            Stripped::New(v) => v,
+        }
+    }
+
+    /// The stripped number in `number`'s own storage, when it is a copy of the number.
+    fn apply(self, mut number: Vec<u8>) -> Vec<u8> {
+        match self {
+            Stripped::Unchanged => number,
+            Stripped::From(i) => {
+                number.drain(..i);
+                number
+            }
+            Stripped::New(v) => v,
+        }
+    }
+}
+
 /// `_maybe_strip_national_prefix_carrier_code`: the number without its national prefix
 /// (or transformed by the territory's rule), or unchanged.
-fn strip_national_prefix(t: &'static Territory, number: &[u8]) -> Vec<u8> {
-    let unchanged = || number.to_vec();
+fn strip_national_prefix(t: &'static Territory, number: &[u8]) -> Stripped {
     let parts = t.decoded();
     let npp = parts.npp;
     if npp.is_empty() || number.is_empty() {
-        return unchanged();
+        return Stripped::Unchanged;
     }
     let mut caps = [NO_POS; 20];
     let Some(end) = program_match(npp, number, &mut caps) else {
-        return unchanged();
+        return Stripped::Unchanged;
     };
     let viable = matches_general(t, number);
     let last = t.npp_groups as usize;
@@ -439,12 +469,12 @@ fn strip_national_prefix(t: &'static Territory, number: &[u8]) -> Vec<u8> {
                 }
             }
             out.extend_from_slice(&number[end..]);
-            out
+            Stripped::New(out)
         }
-        _ => number[end..].to_vec(),
+        _ => Stripped::From(end),
     };
-    if viable && !matches_general(t, &result) {
-        return unchanged();
+    if viable && !matches_general(t, result.of(number)) {
+        return Stripped::Unchanged;
     }
     result
 }
@@ -644,18 +674,24 @@ fn maybe_extract_country_code(
             return Err(ParseError::TooShortAfterIdd);
         }
         return match extract_country_code(&full) {
-            Some((code, rest)) => Ok((code, rest.to_vec())),
+            Some((code, rest)) => {
+                let consumed = full.len() - rest.len();
+                let mut national = full;
+                national.drain(..consumed);
+                Ok((code, national))
+            }
             None => Err(ParseError::InvalidCountryCode),
         };
     }
     if let Some(t) = region {
         let code = t.code.to_string();
         if let Some(rest) = full.strip_prefix(code.as_bytes()) {
-            let potential = strip_national_prefix(t, rest);
-            if (!matches_general(t, &full) && matches_general(t, &potential))
+            let stripped = strip_national_prefix(t, rest);
+            let potential = stripped.of(rest);
+            if (!matches_general(t, &full) && matches_general(t, potential))
                 || test_length(t, full.len()) == Length::TooLong
             {
-                return Ok((t.code, potential));
+                return Ok((t.code, potential.to_vec()));
             }
         }
     }
@@ -701,12 +737,12 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseE
         return Err(ParseError::TooShortNsn);
     }
     if let Some(t) = territory {
-        let potential = strip_national_prefix(t, &national);
+        let stripped = strip_national_prefix(t, &national);
         if !matches!(
-            test_length(t, potential.len()),
+            test_length(t, stripped.of(&national).len()),
             Length::TooShort | Length::LocalOnly | Length::Invalid
         ) {
-            national = potential;
+            national = stripped.apply(national);
         }
     }
     if national.len() < MIN_LENGTH_FOR_NSN {

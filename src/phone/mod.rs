@@ -197,6 +197,12 @@ fn short_extension(input: &str) -> bool {
     let marker_end = before_digits.trim_end_matches(|c: char| {
         matches!(c, ' ' | '\t' | ',' | ':' | '.' | '．' | '-' | '\u{a0}')
     });
+    // Every marker ends in one of these letters: most numbers stop here, with no copy.
+    if !marker_end.ends_with([
+        'x', 'X', '~', 't', 'T', 'o', 'O', 'ｘ', 'Ｘ', '～', 'ｔ', 'Ｔ', 'б', 'Б',
+    ]) {
+        return false;
+    }
     let lower = marker_end.to_lowercase();
     MARKERS.iter().any(|m| lower.ends_with(m))
 }
