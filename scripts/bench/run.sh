@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: the phone engine's figures in one run, each printed as it is measured, then a
 # summary against the goals (scripts/bench/summary.mjs):
-#   1. native: examples/bench_phone.rs in release mode (per number, first call; the
-#      phonenumber crate on the same numbers);
+#   1. native: examples/bench_phone.rs in release mode (per number, first call, cold pass;
+#      the phonenumber crate on the same numbers); then instructions a number under
+#      callgrind (examples/phone_rounds.rs), a figure that a noisy machine does not move;
 #   2. size: the optimised .wasm gzipped (-9), built normally (pkg/) and with the Cargo
 #      feature phone-stub (the engine without its tables, into target/bench/wasm-stub/);
 #      the difference is the engine's share. libphonenumber-js's own max bundle for scale;
@@ -23,11 +24,31 @@ if [ ! -f node_modules/libphonenumber-js/package.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 mkdir -p "$out"
-rm -f "$out"/native.json "$out"/size.json "$out"/node.json
+rm -f "$out"/native.json "$out"/size.json "$out"/node.json "$out"/instructions.json
 
 say "native: cargo build --release --example bench_phone"
 cargo build --quiet --release --example bench_phone
 target/release/examples/bench_phone "$corpus" --json "$out/native.json"
+
+# Instructions a number (callgrind counts instructions, which a noisy machine does not move):
+# the totals of 1 and 11 rounds, their difference over 10 rounds of the example numbers.
+if command -v valgrind >/dev/null; then
+  say "native: instructions a number (valgrind --tool=callgrind, examples/phone_rounds.rs)"
+  cargo build --quiet --release --example phone_rounds
+  irs() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+      target/release/examples/phone_rounds "$1" "$corpus" 2>&1 >/dev/null |
+      sed -n 's/.*I *refs: *//p' | tr -d ,
+  }
+  one=$(irs 1)
+  eleven=$(irs 11)
+  numbers=$(target/release/examples/phone_rounds 1 "$corpus" | cut -d' ' -f1)
+  per=$(( (eleven - one) / (10 * numbers) ))
+  echo "native instructions a number (parse + analyze, callgrind): $per over $numbers example numbers"
+  printf '{"instructions_per_number": %s}\n' "$per" > "$out/instructions.json"
+else
+  echo "native instructions a number: skipped (valgrind is not installed)"
+fi
 
 # The stub first: both builds share target/wasm, and pkg/ must end as the real package.
 say "size: the wasm package with --features phone-stub (into target/bench/wasm-stub/)"
