@@ -144,8 +144,8 @@ pub struct Analysis {
 /// case, such as `US`), with its national prefix removed and its international dialling
 /// prefix understood (`011 44 20 7946 0857` from `US`).
 ///
-/// Not read (unlike libphonenumber): extensions (`ext. 12`), `tel:` URIs. Text with them is
-/// `NotANumber` rather than a number with part of the text dropped.
+/// Not read (unlike libphonenumber): extensions (`ext. 12`, `x12`, `#12`), `tel:` URIs.
+/// Text with them is `NotANumber` rather than a number with part of the text dropped.
 ///
 /// ```
 /// use channel_rules::phone;
