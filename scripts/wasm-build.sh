@@ -30,9 +30,11 @@ start=$(date +%s)
 
 # Debian's compiler, called by path: rustup's cargo and rustc on PATH have no wasm32 std.
 # The wasm build gets its own target dir (another compiler, other flags) and a profile
-# tuned for size, but for this crate itself, at opt-level 3: measured on the same sources,
-# phoneInfo took 1.11 to 1.16 us instead of 1.48 to 1.49 us, for 11 KB more gzipped (the
-# phone engine's share 39.2 KB instead of 38.3 KB); everything at level 3 cost 36 KB more.
+# tuned for size, but for this crate itself, at opt-level 3 (fat LTO then optimizes the
+# merged module at this crate's level, keeping the dependencies' size attributes). Measured
+# on the same sources with scripts/bench/compare-wasm.mjs: phoneInfo took 1.11 to 1.16 us
+# instead of 1.48 to 1.49 us, for 11 KB more gzipped (the phone engine's share 39.2 KB
+# instead of 38.3 KB); everything at level 3 cost 36 KB more.
 # The native profile in Cargo.toml is left as it is.
 say "cargo build --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)${features:+ --features $features}"
 env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \

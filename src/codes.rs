@@ -40,7 +40,7 @@ codes! {
     "phone.e164" "error" "Not an E.164 number (`reason`: `plus`, `char`, `zero`, `short`, `long`); `removed` shows the number without separators when that is well-formed (for digits typed without `+` or `00`, only when the metadata says it is valid).";
     "phone.country_code" "warning" "A well-formed number whose country calling code is not assigned.";
     "phone.unreadable" "error" "Text that does not read as a phone number (`normalize_phone` only; `reason`: `not_a_number`, `no_region` for text without `+` and no default region, `country_code` for an unassigned calling code, `too_short_after_idd`, `too_short`, `too_long`).";
-    "phone.invalid" "warning" "A well-formed number that the numbering metadata says cannot be valid for its country (`country_code`, `region`; `reads_as` when a trunk prefix after the country code makes it read as another, valid number).";
+    "phone.invalid" "warning" "A well-formed number that the numbering metadata says cannot be valid for its country (`country_code`, `region`; `reads_as` when libphonenumber reads the digits as another, valid number, such as with a trunk prefix after the country code).";
     "base64.invalid" "error" "A credential that is not standard base64 (`reason`: `char`, `length`, `padding`, `whitespace`); the value is never quoted.";
     "base64.url_safe" "error" "A credential in URL-safe base64; the vendor wants the standard alphabet.";
     "base64.raw_secret" "error" "A credential that looks like the raw, unencoded secret (`looks_like`).";

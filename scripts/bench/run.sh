@@ -35,17 +35,22 @@ target/release/examples/bench_phone "$corpus" --json "$out/native.json"
 if command -v valgrind >/dev/null; then
   say "native: instructions a number (valgrind --tool=callgrind, examples/phone_rounds.rs)"
   cargo build --quiet --release --example phone_rounds
+  # The total from callgrind's summary line ("==pid== I refs: 123,456"), or nothing.
   irs() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-      target/release/examples/phone_rounds "$1" "$corpus" 2>&1 >/dev/null |
-      sed -n 's/.*I *refs: *//p' | tr -d ,
+    { valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        target/release/examples/phone_rounds "$1" "$corpus" 2>&1 >/dev/null || true; } |
+      sed -n 's/.*I *refs: *\([0-9,]*\).*/\1/p' | tr -d , | head -n 1
   }
   one=$(irs 1)
   eleven=$(irs 11)
   numbers=$(target/release/examples/phone_rounds 1 "$corpus" | cut -d' ' -f1)
-  per=$(( (eleven - one) / (10 * numbers) ))
-  echo "native instructions a number (parse + analyze, callgrind): $per over $numbers example numbers"
-  printf '{"instructions_per_number": %s}\n' "$per" > "$out/instructions.json"
+  if [[ $one =~ ^[0-9]+$ && $eleven =~ ^[0-9]+$ && $numbers =~ ^[1-9][0-9]*$ ]] && ((eleven > one)); then
+    per=$(( (eleven - one) / (10 * numbers) ))
+    echo "native instructions a number (parse + analyze, callgrind): $per over $numbers example numbers"
+    printf '{"instructions_per_number": %s}\n' "$per" > "$out/instructions.json"
+  else
+    echo "native instructions a number: skipped (no instruction totals read from valgrind)"
+  fi
 else
   echo "native instructions a number: skipped (valgrind is not installed)"
 fi

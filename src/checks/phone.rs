@@ -24,12 +24,13 @@ pub fn e164(s: &str, secret: bool, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
-        Ok(digits) => validity(phone::classify(digits), out),
+        Ok(digits) => validity(phone::classify(digits), secret, out),
     }
 }
 
-/// The warning, if any, for what the number metadata says of a well-formed number.
-fn validity(verdict: Verdict, out: &mut Vec<Finding>) {
+/// The warning, if any, for what the number metadata says of a well-formed number
+/// (`reads_as`, digits of the value, left out for a credential).
+fn validity(verdict: Verdict, secret: bool, out: &mut Vec<Finding>) {
     match verdict {
         Verdict::Valid { .. } => {}
         Verdict::UnassignedCode => out.push(Finding::warning("phone.country_code")),
@@ -42,7 +43,7 @@ fn validity(verdict: Verdict, out: &mut Vec<Finding>) {
             if let Some(r) = region {
                 f = f.with("region", r);
             }
-            if let Some(r) = reads_as {
+            if let Some(r) = reads_as.filter(|_| !secret) {
                 f = f.with("reads_as", r);
             }
             out.push(f);

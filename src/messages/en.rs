@@ -33,7 +33,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("phone.unreadable#too_short", "has too few digits to be a phone number"),
     ("phone.unreadable#too_long", "has too many digits to be a phone number"),
     ("phone.unreadable", "does not read as a phone number"),
-    ("phone.invalid", "is not a valid number for calling code +{country_code}[[ ({region})]] according to the numbering metadata; check for a missing or extra digit[[ (it reads as {reads_as}: remove the trunk prefix after the country code)]]"),
+    ("phone.invalid", "is not a valid number for calling code +{country_code}[[ ({region})]] according to the numbering metadata; check for a missing or extra digit[[ (it reads as {reads_as}; send it in that form)]]"),
     ("base64.invalid#char", "{length} characters, not valid base64: character {position} is not in the base64 alphabet (A-Z, a-z, 0-9, '+', '/', '=' padding)"),
     ("base64.invalid#length", "{length} characters, not valid base64: the length must be a multiple of 4, with '=' padding"),
     ("base64.invalid#padding", "{length} characters, not valid base64: the '=' padding is misplaced or the last character is not canonical"),

@@ -33,7 +33,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("phone.unreadable#too_short", "tem poucos dígitos para ser um número de telefone"),
     ("phone.unreadable#too_long", "tem dígitos demais para ser um número de telefone"),
     ("phone.unreadable", "não é lido como um número de telefone"),
-    ("phone.invalid", "não é um número válido para o código de discagem +{country_code}[[ ({region})]] segundo os metadados de numeração; verifique se falta ou sobra algum dígito[[ (ele é lido como {reads_as}: remova o prefixo de tronco após o código do país)]]"),
+    ("phone.invalid", "não é um número válido para o código de discagem +{country_code}[[ ({region})]] segundo os metadados de numeração; verifique se falta ou sobra algum dígito[[ (ele é lido como {reads_as}; envie-o nessa forma)]]"),
     ("base64.invalid#char", "{length} caracteres, não é base64 válido: o caractere na posição {position} não pertence ao alfabeto base64 (A-Z, a-z, 0-9, '+', '/' e preenchimento '=')"),
     ("base64.invalid#length", "{length} caracteres, não é base64 válido: o comprimento deve ser múltiplo de 4, com preenchimento '='"),
     ("base64.invalid#padding", "{length} caracteres, não é base64 válido: o preenchimento '=' está fora de lugar ou o último caractere não é canônico"),

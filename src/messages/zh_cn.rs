@@ -33,7 +33,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("phone.unreadable#too_short", "数字太少，不是电话号码"),
     ("phone.unreadable#too_long", "数字太多，不是电话号码"),
     ("phone.unreadable", "无法识别为电话号码"),
-    ("phone.invalid", "根据号码规则数据，此号码不是国家代码 +{country_code}[[（{region}）]] 下的有效号码；请检查是否多输或漏输了数字[[（它会被读作 {reads_as}：请去掉国家代码后的长途前缀）]]"),
+    ("phone.invalid", "根据号码规则数据，此号码不是国家代码 +{country_code}[[（{region}）]] 下的有效号码；请检查是否多输或漏输了数字[[（它会被读作 {reads_as}，请按该形式发送）]]"),
     ("base64.invalid#char", "{length} 个字符，不是有效的 base64：第 {position} 个字符不在 base64 字符表中（A-Z、a-z、0-9、'+'、'/'，以及 '=' 填充）"),
     ("base64.invalid#length", "{length} 个字符，不是有效的 base64：长度必须是 4 的倍数（用 '=' 填充）"),
     ("base64.invalid#padding", "{length} 个字符，不是有效的 base64：'=' 填充位置错误，或最后一个字符不规范"),

@@ -243,6 +243,7 @@ pub enum Verdict {
     /// No country uses the calling code the number starts with.
     UnassignedCode,
     /// The calling code exists, but the number cannot be valid for it.
+    #[non_exhaustive]
     Invalid {
         /// The country calling code.
         country_code: u16,
@@ -263,6 +264,11 @@ pub fn table_bytes() -> usize {
 /// The calling code (1 to 3 digits) that `digits` starts with, if any is assigned.
 pub fn calling_code(digits: &str) -> Option<u16> {
     engine::calling_code(digits)
+}
+
+/// Whether E.164 text parses to itself.
+fn reads_back(e164: &str) -> bool {
+    engine::parse(e164, None).is_ok_and(|n| n.e164() == e164)
 }
 
 /// Whether `region` is a region code that national numbers can be read with: an ISO 3166
@@ -307,11 +313,15 @@ pub fn classify(digits: &str) -> Verdict {
     };
     let a = analyze(&n);
     let region = a.region.map(str::to_owned);
-    let as_written = n.e164().strip_prefix('+') == Some(digits);
+    let e164 = n.e164();
+    let as_written = e164.strip_prefix('+') == Some(digits);
     match (as_written, a.valid) {
         (true, true) => Verdict::Valid { region },
         (true, false) => invalid(region, None),
-        (false, valid) => invalid(None, valid.then(|| n.e164())),
+        // Offered only when it reads back as itself: Belarus's `8 10` prefix, say, makes
+        // a number whose reading reads as yet another.
+        (false, true) if reads_back(&e164) => invalid(None, Some(e164)),
+        (false, _) => invalid(None, None),
     }
 }
 
