@@ -12,8 +12,13 @@
 //! and the mean over all numbers; then the first call in a fresh process (this program run
 //! again as a child, several times, median), and a cold pass: every number once in a fresh
 //! process, where every one-time cost (reading a territory's tables) falls. The
-//! `phonenumber` crate (a dev-dependency, kept only to be measured against) gets the same, plus how often each engine disagrees
-//! with the corpus's `valid` verdicts. `--json OUT` also writes the figures for the summary.
+//! `phonenumber` crate (a dev-dependency, kept only to be measured against) gets the same,
+//! plus how often each engine disagrees with the corpus's `valid` verdicts. `--json OUT`
+//! also writes the figures for the summary.
+//!
+//! `bench_phone --rounds N CORPUS` only runs `parse` + `analyze` over the example numbers N
+//! times and prints how many numbers: `make bench` runs it under callgrind with two values
+//! of N, so the difference is the instruction count of the numbers alone.
 //!
 //! No benchmark crate: `std::time::Instant` and `std::hint::black_box`.
 
@@ -275,6 +280,27 @@ fn cold_pass(engine: &str, corpus: &str) -> Result<(f64, f64, String), String> {
     Ok(runs.swap_remove(runs.len() / 2))
 }
 
+/// `--rounds N CORPUS`: our engine over the example numbers N times, for callgrind.
+fn rounds(n: &str, corpus: &str) -> ExitCode {
+    let (Ok(n), Ok(cases)) = (n.parse::<usize>(), load(corpus)) else {
+        eprintln!("usage: bench_phone --rounds N CORPUS");
+        return ExitCode::from(2);
+    };
+    let numbers: Vec<&str> = cases
+        .iter()
+        .filter(|c| c.as_given)
+        .map(|c| c.input.as_str())
+        .collect();
+    let mut valid = 0usize;
+    for _ in 0..n {
+        for number in &numbers {
+            valid += usize::from(ours(number));
+        }
+    }
+    println!("{} numbers, {n} rounds, {valid} valid", numbers.len());
+    ExitCode::SUCCESS
+}
+
 fn us(ns: f64) -> String {
     format!("{:.3} us", ns / 1000.0)
 }
@@ -289,6 +315,9 @@ fn main() -> ExitCode {
     if let [flag, engine, corpus] = args.as_slice() {
         if flag == "--cold-pass" {
             return cold_pass_child(engine, corpus);
+        }
+        if flag == "--rounds" {
+            return rounds(engine, corpus);
         }
     }
     let mut corpus = "tests/phone/validity.json".to_string();

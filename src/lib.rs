@@ -155,8 +155,7 @@ pub fn validate_field(
     payload: &Value,
     options: &Options,
 ) -> Result<Vec<Issue>, InvalidPointer> {
-    report::check_pointer(pointer)?;
-    Ok(within(validate(target, payload, options), pointer))
+    field_issues(pointer, || validate(target, payload, options))
 }
 
 /// [`validate_field`] for JSON text (malformed text is the `json.syntax` issue at `""`, so
@@ -167,16 +166,20 @@ pub fn validate_field_str(
     text: &str,
     options: &Options,
 ) -> Result<Vec<Issue>, InvalidPointer> {
-    report::check_pointer(pointer)?;
-    Ok(within(validate_str(target, text, options), pointer))
+    field_issues(pointer, || validate_str(target, text, options))
 }
 
-fn within(report: Report, pointer: &str) -> Vec<Issue> {
-    report
+/// The issues of `report` at or below `pointer`, once the pointer is known to be one.
+fn field_issues(
+    pointer: &str,
+    report: impl FnOnce() -> Report,
+) -> Result<Vec<Issue>, InvalidPointer> {
+    report::check_pointer(pointer)?;
+    Ok(report()
         .issues
         .into_iter()
         .filter(|i| report::is_within(&i.pointer, pointer))
-        .collect()
+        .collect())
 }
 
 /// Checks raw bytes (a file as read): text that is not UTF-8 is malformed JSON, one error at

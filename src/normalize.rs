@@ -10,7 +10,7 @@
 //! cannot be valid carries the same `phone.invalid` warning.
 
 use crate::checks::phone as e164;
-use crate::checks::Finding;
+use crate::checks::{length, Finding};
 use crate::engine::Located;
 use crate::phone::{self, ParseError};
 use crate::report::{Issue, Severity};
@@ -112,12 +112,10 @@ pub fn normalize_phone(
 
 /// The E.164 text of `input`, with the findings about it.
 fn read(input: &str, region: Option<&str>, out: &mut Vec<Finding>) -> Option<String> {
-    if input.is_empty() {
-        out.push(Finding::error("string.empty"));
-        return None;
-    }
-    if input.trim().is_empty() {
-        out.push(Finding::error("string.blank"));
+    // The empty and blank checks every string field gets.
+    length::chars(input, 1, usize::MAX, out);
+    length::not_blank(input, out);
+    if !out.is_empty() {
         return None;
     }
     match phone::parse(input, region) {
@@ -139,21 +137,14 @@ fn read(input: &str, region: Option<&str>, out: &mut Vec<Finding>) -> Option<Str
 fn reason(e: ParseError, input: &str, region: Option<&str>) -> &'static str {
     match e {
         ParseError::NotANumber => "not_a_number",
-        ParseError::InvalidCountryCode if region.is_none() && !international(input) => "no_region",
+        ParseError::InvalidCountryCode if region.is_none() && !phone::is_international(input) => {
+            "no_region"
+        }
         ParseError::InvalidCountryCode => "country_code",
         ParseError::TooShortAfterIdd => "too_short_after_idd",
         ParseError::TooShortNsn => "too_short",
         ParseError::TooLong => "too_long",
     }
-}
-
-/// Whether the number part of the text starts with a plus sign (ASCII or full-width), as
-/// libphonenumber's `_extract_possible_number` finds its start: the first digit or plus.
-fn international(input: &str) -> bool {
-    input
-        .chars()
-        .find(|c| c.is_numeric() || matches!(c, '+' | '\u{ff0b}'))
-        .is_some_and(|c| !c.is_numeric())
 }
 
 #[cfg(test)]

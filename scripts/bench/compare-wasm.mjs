@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadCases } from './corpus.mjs';
 
 const [dirA, dirB, corpus = 'tests/phone/validity.json'] = process.argv.slice(2);
 if (!dirA || !dirB) {
@@ -26,10 +27,8 @@ async function load(dir, tag) {
 }
 
 const builds = [await load(dirA, 'a'), await load(dirB, 'b')];
-const isGiven = (from) =>
-  from.split(';').some((p) => !p.trim().startsWith('random:') && p.trim().endsWith(' example'));
-const numbers = JSON.parse(readFileSync(corpus, 'utf8'))
-  .cases.filter((c) => isGiven(c.from))
+const numbers = loadCases(corpus)
+  .filter((c) => c.asGiven)
   .map((c) => c.input);
 
 const REPS = 20;

@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { loadCases } from './corpus.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const PKG = new URL('pkg/node.js', ROOT);
@@ -76,15 +77,7 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 
 // --- the corpus -------------------------------------------------------------------------
-const doc = JSON.parse(readFileSync(corpusPath, 'utf8'));
-const cases = (Array.isArray(doc) ? doc : doc.cases).map((c) => ({
-  input: c.input,
-  valid: c.valid === true,
-  // "<region> <type> example" ("001 (+800) toll_free example" for non-geographic codes);
-  // changed ones go on ("... example +1 digit (0)"), random ones start "random:".
-  asGiven: typeof c.from === 'string' &&
-    c.from.split(';').some((p) => !p.trim().startsWith('random:') && p.trim().endsWith(' example')),
-}));
+const cases = loadCases(corpusPath);
 const bench = cases.filter((c) => c.asGiven);
 const numbers = bench.map((c) => c.input);
 if (numbers.length === 0) throw new Error(`${corpusPath}: no example numbers as given`);

@@ -3,7 +3,7 @@
 # summary against the goals (scripts/bench/summary.mjs):
 #   1. native: examples/bench_phone.rs in release mode (per number, first call, cold pass;
 #      the phonenumber crate on the same numbers); then instructions a number under
-#      callgrind (examples/phone_rounds.rs), a figure that a noisy machine does not move;
+#      callgrind (bench_phone --rounds), a figure that a noisy machine does not move;
 #   2. size: the optimised .wasm gzipped (-9), built normally (pkg/) and with the Cargo
 #      feature phone-stub (the engine without its tables, into target/bench/wasm-stub/);
 #      the difference is the engine's share. libphonenumber-js's own max bundle for scale;
@@ -33,17 +33,16 @@ target/release/examples/bench_phone "$corpus" --json "$out/native.json"
 # Instructions a number (callgrind counts instructions, which a noisy machine does not move):
 # the totals of 1 and 11 rounds, their difference over 10 rounds of the example numbers.
 if command -v valgrind >/dev/null; then
-  say "native: instructions a number (valgrind --tool=callgrind, examples/phone_rounds.rs)"
-  cargo build --quiet --release --example phone_rounds
+  say "native: instructions a number (valgrind --tool=callgrind, bench_phone --rounds)"
   # The total from callgrind's summary line ("==pid== I refs: 123,456"), or nothing.
   irs() {
     { valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-        target/release/examples/phone_rounds "$1" "$corpus" 2>&1 >/dev/null || true; } |
+        target/release/examples/bench_phone --rounds "$1" "$corpus" 2>&1 >/dev/null || true; } |
       sed -n 's/.*I *refs: *\([0-9,]*\).*/\1/p' | tr -d , | head -n 1
   }
   one=$(irs 1)
   eleven=$(irs 11)
-  numbers=$(target/release/examples/phone_rounds 1 "$corpus" | cut -d' ' -f1)
+  numbers=$(target/release/examples/bench_phone --rounds 1 "$corpus" | cut -d' ' -f1)
   if [[ $one =~ ^[0-9]+$ && $eleven =~ ^[0-9]+$ && $numbers =~ ^[1-9][0-9]*$ ]] && ((eleven > one)); then
     per=$(( (eleven - one) / (10 * numbers) ))
     echo "native instructions a number (parse + analyze, callgrind): $per over $numbers example numbers"

@@ -581,6 +581,12 @@ fn keypad(c: char) -> Option<u8> {
     Some(b'0' + d)
 }
 
+/// Whether the number part of `input` starts with a plus sign: libphonenumber's test of
+/// international text (after `_extract_possible_number`).
+pub fn is_international(input: &str) -> bool {
+    extract_possible_number(input).starts_with(is_plus)
+}
+
 /// `_extract_possible_number`: from the first `+` or digit, without trailing symbols or a
 /// second number.
 fn extract_possible_number(input: &str) -> &str {

@@ -266,6 +266,12 @@ pub fn calling_code(digits: &str) -> Option<u16> {
     engine::calling_code(digits)
 }
 
+/// Whether the number part of `input` starts with `+` (ASCII or full-width), as [`parse`]
+/// decides that text is international rather than national.
+pub fn is_international(input: &str) -> bool {
+    engine::is_international(input)
+}
+
 /// Whether E.164 text parses to itself.
 fn reads_back(e164: &str) -> bool {
     engine::parse(e164, None).is_ok_and(|n| n.e164() == e164)

@@ -36,3 +36,7 @@ pub fn table_bytes() -> usize {
 pub fn is_supported_region(region: &str) -> bool {
     region.len() == 2 && region.bytes().all(|b| b.is_ascii_uppercase())
 }
+
+pub fn is_international(input: &str) -> bool {
+    input.trim_start().starts_with('+')
+}
