@@ -58,6 +58,7 @@ export type CheckInfo = { severity: 'error' | 'warning' } & (
   | { check: 'uuid' }
   | { check: 'date_time' }
   | { check: 'regex' }
+  | { check: 'any_of'; any_of: CheckInfo[] }
   | { check: 'integer'; min?: number; max?: number; allowed?: number[] }
 );
 

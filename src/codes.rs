@@ -20,11 +20,14 @@ macro_rules! codes {
 }
 
 codes! {
-    "json.syntax" "error" "The text is not JSON; params give `line`, `column` and the parser's `reason`.";
+    "json.syntax" "error" "The text is not JSON; params give `line`, `column` (in characters) and the `reason` (`eof`, `expected_value`, `expected_colon`, `expected_comma_or_bracket`, `expected_comma_or_brace`, `expected_key`, `invalid_escape`, `invalid_unicode`, `invalid_number`, `number_out_of_range`, `control_character`, `trailing_comma`, `trailing_characters`, `bom` for a byte-order mark, `utf8` for bytes that are not UTF-8, `other`).";
+    "json.too_deep" "error" "The document nests arrays and objects deeper than `limit` (128) levels; it is not checked further. Reported at `\"\"` for well-formed text too.";
+    "report.truncated" "warning" "The report holds its first `limit` (1,000) issues; `omitted` more were found. `valid` counts them all.";
     "type.mismatch" "error" "The value has the wrong JSON type (`expected`, `found`); no coercion, and `null` only where the vendor allows it.";
     "field.required" "error" "A required member is missing; reported at the pointer where it should be.";
     "field.required_when" "error" "A member that another member's value makes required is missing (`when`, `is`).";
-    "field.unknown" "either" "A member the target does not define: an error in requests, a warning in responses; `suggestion` when a known name is within edit distance 2.";
+    "field.unknown" "either" "A member the target does not define: an error in requests, a warning in responses; `suggestion` when a known name is within edit distance 2 (names of at most 64 characters). `field` is cut to 64 characters; a longer name is reported at its object. Inside an `account_data` item (`reason`: `credential_item`) the member is reported at the item and never named.";
+    "field.duplicate" "either" "A member name given twice in one object, reported at the later one (an error in requests, a warning in responses): parsers differ on which value they keep. Inside `account_data` items an unknown name is not shown.";
     "field.ignored" "warning" "A member the vendor ignores because of another member's value (`when`, `is`).";
     "field.ignored_for_kind" "warning" "A member the vendor ignores for this channel kind (`channel`, `used_by`).";
     "string.empty" "error" "An empty string where a value is required.";
@@ -33,7 +36,7 @@ codes! {
     "string.too_long" "error" "More characters than `max` (Unicode characters).";
     "enum.unknown" "error" "Not one of the `allowed` values; `suggestion` when one is within edit distance 2.";
     "integer.too_small" "error" "An integer below `min`.";
-    "integer.too_large" "error" "An integer above `max`.";
+    "integer.too_large" "error" "An integer above `max`; an integer written too large for 64 bits is above every bound (`max` is then the rule's, or 18446744073709551615).";
     "integer.not_allowed" "error" "An integer not among the `allowed` values (a 0/1 flag, say).";
     "digits.invalid" "either" "A character other than 0-9 in an id (`char`, `position`).";
     "digits.length" "error" "An id with a number of digits outside `min`..`max`.";
@@ -41,7 +44,7 @@ codes! {
     "phone.country_code" "warning" "A well-formed number whose country calling code is not assigned.";
     "phone.unreadable" "error" "Text that does not read as a phone number (`normalize_phone` only; `reason`: `not_a_number`, `no_region` for text without `+` and no default region, `country_code` for an unassigned calling code, `too_short_after_idd`, `too_short`, `too_long`).";
     "phone.invalid" "warning" "A well-formed number that the numbering metadata says cannot be valid for its country (`country_code`, `region`; `reads_as` when libphonenumber reads the digits as another, valid number, such as with a trunk prefix after the country code).";
-    "base64.invalid" "error" "A credential that is not standard base64 (`reason`: `char`, `length`, `padding`, `whitespace`); the value is never quoted.";
+    "base64.invalid" "error" "A credential that is not standard base64 (`reason`: `char`, `length`, `whitespace`, `padding_inside` for an `=` before the end, `padding_too_long` for more than two, `padding` for padding that does not fit the length or a last character that is not canonical); the value is never quoted.";
     "base64.url_safe" "error" "A credential in URL-safe base64; the vendor wants the standard alphabet.";
     "base64.raw_secret" "error" "A credential that looks like the raw, unencoded secret (`looks_like`).";
     "base64.not_utf8" "warning" "A credential whose decoded bytes are not UTF-8 text.";
@@ -51,7 +54,7 @@ codes! {
     "pattern.mismatch" "either" "A value that does not match the vendor's `pattern`.";
     "uuid.invalid" "either" "Not a hyphenated UUID.";
     "datetime.invalid" "error" "Not an RFC 3339 date-time with an offset (`2024-11-21T08:56:12.986Z`); impossible dates and times count too.";
-    "regex.invalid" "error" "A value that must be a regular expression does not compile.";
+    "regex.invalid" "error" "A value that must be a regular expression does not compile (`reason`: `too_long` past `max` characters, which is not compiled).";
     "credential.key_missing" "error" "A required `account_data` key is absent; reported at `/account_data` with the `key` named.";
     "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`); `key` is named only when it is a key some kind uses, since anything else may be a misplaced secret.";
     "credential.key_duplicate" "error" "An `account_data` key given twice; reported at the later `/k`, naming the `key` only when it is a key some kind uses.";

@@ -1,15 +1,39 @@
-//! The one interpreter of the model in `schema.rs`: walks a `serde_json::Value` against an
-//! [`Object`] and collects findings in document order.
+//! The one interpreter of the model in `schema.rs`: checks a JSON document against an
+//! [`Object`] while it is being read, and collects findings in document order.
 //!
-//! The walk recurses only where the schema has structure, so its depth is bounded by the
-//! rules, never by the payload: a deeply nested unknown value is reported once and not
-//! entered. Paths are built lazily: a valid payload allocates nothing for them.
+//! The walk is a serde `DeserializeSeed` driven by the rules, so one engine serves JSON text
+//! (`serde_json::Deserializer`) and a parsed `serde_json::Value` (which is a `Deserializer`
+//! too), and no tree of the document is ever built:
+//! - an array's items are checked one at a time and dropped; what the array's own rules need
+//!   (the keys that must not repeat, the ids an update keeps) is all that is kept;
+//! - an object keeps only the members its rules look at (`destination_type` for
+//!   `destination_id`, say), and only as borrowed text where the input allows;
+//! - a value the rules do not look into (an unknown member, a free-form object) is read
+//!   past, never stored.
+//!
+//! So time and memory grow with the document's size, not with its shape. The limits of
+//! INTERFACE.md live here too: nesting deeper than [`MAX_DEPTH`] stops the walk (the
+//! recursion is bounded by it, whatever the input), at most [`MAX_ISSUES`] findings are
+//! kept (the rest are counted), and text quoted from the payload is cut to
+//! [`MAX_QUOTED`] characters. Paths are built only for findings: a valid payload allocates
+//! nothing for them.
 
 use crate::checks::{self, integer, Finding};
-use crate::report::Segment;
+use crate::report::{Segment, Severity};
 use crate::schema::{ArrayOf, Field, KeyedList, Object, Rule, Shape};
-use serde_json::{Map, Value};
-use std::collections::HashMap;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Number, Value};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Deepest nesting of arrays and objects a document may have (INTERFACE.md, "Limits").
+pub const MAX_DEPTH: usize = 128;
+/// Most issues a report holds; past it, one `report.truncated` says how many were left out.
+pub const MAX_ISSUES: usize = 1000;
+/// Longest text quoted from a payload into a param or message, in characters; "did you
+/// mean" is computed only for text at most this long.
+pub const MAX_QUOTED: usize = 64;
 
 /// A finding tied to where it was found; the message is rendered later, in the locale.
 #[derive(Debug, Clone)]
@@ -54,15 +78,130 @@ impl Path<'_> {
     }
 }
 
-/// Walks `doc` against `schema`; `current` is the state an update replaces, if known.
-pub fn run(schema: &Object, doc: &Value, current: Option<&Value>) -> Vec<Located> {
-    let mut w = Walker { out: Vec::new() };
-    w.object(schema, doc, &Path::Root, current);
-    w.out
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The findings kept, in document order (at most [`MAX_ISSUES`]).
+    pub found: Vec<Located>,
+    /// How many more there were.
+    pub omitted: usize,
+    /// Whether one of those left out was an error.
+    pub omitted_error: bool,
 }
 
+/// Why a walk stopped before the end of the document.
+#[derive(Debug)]
+pub enum Stopped<E> {
+    /// Nesting deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// The deserializer's own error (malformed JSON text).
+    Input(E),
+}
+
+/// Walks the document `d` against `schema`; `current` is the state an update replaces, if
+/// known.
+pub fn walk<'de, D: Deserializer<'de>>(
+    schema: &Object,
+    d: D,
+    current: Option<&Value>,
+) -> Result<Walked, Stopped<D::Error>> {
+    let mut w = Walker::default();
+    let seed = Node {
+        w: &mut w,
+        shape: NodeShape::Object(schema, None),
+        nullable: false,
+        path: &Path::Root,
+        cur: Cur::Given(current),
+        secret: false,
+        keep: false,
+    };
+    match seed.deserialize(d) {
+        Ok(_) => Ok(Walked {
+            found: w.out,
+            omitted: w.omitted,
+            omitted_error: w.omitted_error,
+        }),
+        Err(_) if w.too_deep => Err(Stopped::TooDeep),
+        Err(e) => Err(Stopped::Input(e)),
+    }
+}
+
+/// The string value of a top-level `member` of a document, read past everything else (a
+/// create payload's kind decides its rules before the walk). `None` as well for text the
+/// walk itself will report as malformed or too deep.
+pub fn top_level_string<'de, D: Deserializer<'de>>(d: D, member: &'static str) -> Option<String> {
+    struct Top<'a> {
+        w: &'a mut Walker,
+        member: &'static str,
+    }
+    impl<'de> Visitor<'de> for Top<'_> {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(key) = map.next_key_seed(KeySeed)? {
+                if key == self.member && found.is_none() {
+                    found = map.next_value_seed(Text { w: self.w })?;
+                } else {
+                    map.next_value_seed(Skip { w: self.w })?;
+                }
+            }
+            Ok(found)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Skip { w: self.w }.visit_seq(seq).map(|_| None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Top<'_> {
+        type Value = Option<String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    /// A string value, kept; anything else read past.
+    struct Text<'a> {
+        w: &'a mut Walker,
+    }
+    impl<'de> DeserializeSeed<'de> for Text<'_> {
+        type Value = Option<String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            match Node::scalar(self.w).deserialize(d)? {
+                Seen::Str(s) => Ok(Some(s.into_owned())),
+                _ => Ok(None),
+            }
+        }
+    }
+    let mut w = Walker::default();
+    Top { w: &mut w, member }.deserialize(d).ok().flatten()
+}
+
+#[derive(Default)]
 struct Walker {
     out: Vec<Located>,
+    omitted: usize,
+    omitted_error: bool,
+    depth: usize,
+    too_deep: bool,
 }
 
 /// The JSON type name of a value, as messages say it.
@@ -78,18 +217,64 @@ pub fn type_of(v: &Value) -> &'static str {
     }
 }
 
+/// Text from the payload as a param may quote it: at most [`MAX_QUOTED`] characters, cut
+/// with `...`.
+pub fn quote(s: &str) -> String {
+    match s.char_indices().nth(MAX_QUOTED) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}...", &s[..end]),
+    }
+}
+
 impl Walker {
+    /// Whether the report is full: findings from here on are only counted.
+    fn full(&self) -> bool {
+        self.out.len() >= MAX_ISSUES
+    }
+
+    fn count_omitted(&mut self, severity: Severity) {
+        self.omitted += 1;
+        self.omitted_error |= severity == Severity::Error;
+    }
+
     fn push(&mut self, path: &Path, finding: Finding) {
+        if self.full() {
+            self.count_omitted(finding.severity);
+            return;
+        }
         self.out.push(Located {
             path: path.to_vec(),
             finding,
         });
     }
 
+    /// Inserts a finding at `at` (earlier findings stay before it); `false` when the report
+    /// is full and it was only counted.
+    fn insert(&mut self, at: usize, path: &Path, finding: Finding) -> bool {
+        if self.full() {
+            self.count_omitted(finding.severity);
+            return false;
+        }
+        let at = at.min(self.out.len());
+        self.out.insert(
+            at,
+            Located {
+                path: path.to_vec(),
+                finding,
+            },
+        );
+        true
+    }
+
     fn push_all(&mut self, path: &Path, findings: Vec<Finding>) {
-        if !findings.is_empty() {
-            let p = path.to_vec();
-            for f in findings {
+        if findings.is_empty() {
+            return;
+        }
+        let p = path.to_vec();
+        for f in findings {
+            if self.full() {
+                self.count_omitted(f.severity);
+            } else {
                 self.out.push(Located {
                     path: p.clone(),
                     finding: f,
@@ -98,356 +283,1014 @@ impl Walker {
         }
     }
 
-    fn mismatch(&mut self, path: &Path, expected: &str, v: &Value) {
+    fn mismatch(&mut self, path: &Path, expected: &str, found: &str) {
+        if self.full() {
+            self.count_omitted(Severity::Error);
+            return;
+        }
         self.push(
             path,
             Finding::error("type.mismatch")
                 .with("expected", expected)
-                .with("found", type_of(v)),
+                .with("found", found),
         );
     }
 
-    fn field(&mut self, f: &Field, v: &Value, path: &Path, cur: Option<&Value>) {
-        if v.is_null() && f.nullable {
-            return;
+    /// Enters an array or object; `Err` past [`MAX_DEPTH`].
+    fn enter<E: de::Error>(&mut self) -> Result<(), E> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.too_deep = true;
+            return Err(E::custom("nesting too deep"));
         }
-        self.shape(&f.shape, v, path, cur, false);
+        Ok(())
     }
 
-    fn shape(&mut self, shape: &Shape, v: &Value, path: &Path, cur: Option<&Value>, secret: bool) {
-        match shape {
-            Shape::Any => {}
-            Shape::Bool => {
-                if !v.is_boolean() {
-                    self.mismatch(path, "boolean", v);
-                }
-            }
-            Shape::Int(rule) => match v {
-                Value::Number(n) if integer::is_integer(n) => {
-                    let mut found = Vec::new();
-                    integer::check(n, rule, &mut found);
-                    self.push_all(path, found);
-                }
-                _ => self.mismatch(path, "integer", v),
-            },
-            Shape::Str(checks) => match v {
-                Value::String(s) => {
-                    let mut found = Vec::new();
-                    checks::apply_all(checks, s, secret, &mut found);
-                    self.push_all(path, found);
-                }
-                _ => self.mismatch(path, "string", v),
-            },
-            Shape::Object(obj) => self.object(obj, v, path, cur),
-            Shape::FreeObject => {
-                if !v.is_object() {
-                    self.mismatch(path, "object", v);
-                }
-            }
-            Shape::Array(arr) => self.array(arr, v, path, cur),
-            Shape::KeyedList(list) => self.keyed(list, v, path),
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+}
+
+/// What a checked value was, for the rules of its parent: scalars as they were (text
+/// borrowed where the input allows), containers by type, objects with the members their
+/// parent asked to keep.
+#[derive(Debug)]
+enum Seen<'de> {
+    Null,
+    Bool(bool),
+    Num(Number),
+    Str(Cow<'de, str>),
+    /// A string that was not kept.
+    Text,
+    Array,
+    Object(Option<Box<Members<'de>>>),
+}
+
+impl Seen<'_> {
+    fn type_name(&self) -> &'static str {
+        match self {
+            Seen::Null => "null",
+            Seen::Bool(_) => "boolean",
+            Seen::Num(n) if integer::is_integer(n) => "integer",
+            Seen::Num(_) => "number",
+            Seen::Str(_) | Seen::Text => "string",
+            Seen::Array => "array",
+            Seen::Object(_) => "object",
         }
     }
 
-    fn object(&mut self, obj: &Object, v: &Value, path: &Path, cur: Option<&Value>) {
-        let Value::Object(map) = v else {
-            self.mismatch(path, "object", v);
-            return;
+    /// Whether this equals a rule literal (same type, same value).
+    fn matches(&self, lit: &crate::schema::Lit) -> bool {
+        use crate::schema::Lit;
+        match (lit, self) {
+            (Lit::Int(i), Seen::Num(n)) => n.as_i64() == Some(*i),
+            (Lit::Str(s), Seen::Str(t)) => s == t,
+            (Lit::Bool(b), Seen::Bool(c)) => b == c,
+            _ => false,
+        }
+    }
+
+    /// The value as a key to compare items by: strings and numbers only.
+    fn key(&self) -> Option<Key> {
+        match self {
+            Seen::Str(s) => Some(Key::Str(s.to_string())),
+            Seen::Num(n) => Some(Key::Num(n.to_string())),
+            _ => None,
+        }
+    }
+}
+
+/// A string or number compared across items (a DID, a routing rule's id).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Str(String),
+    Num(String),
+}
+
+impl Key {
+    /// The key of a value of the caller's `current` state: strings and numbers only, so
+    /// nothing nested is ever compared or copied.
+    fn of_value(v: &Value) -> Option<Key> {
+        match v {
+            Value::String(s) => Some(Key::Str(s.clone())),
+            Value::Number(n) => Some(Key::Num(n.to_string())),
+            _ => None,
+        }
+    }
+}
+
+/// The members an object kept for its parent, and where each member's findings end.
+#[derive(Debug, Default)]
+struct Members<'de> {
+    kept: Vec<(&'static str, Seen<'de>)>,
+    /// For each member read: its name and the end of its findings in the report.
+    ends: Vec<(&'static str, usize)>,
+}
+
+impl<'de> Members<'de> {
+    fn get(&self, name: &str) -> Option<&Seen<'de>> {
+        self.kept.iter().find(|(n, _)| *n == name).map(|(_, s)| s)
+    }
+    fn present(&self, name: &str) -> bool {
+        self.ends.iter().any(|(n, _)| *n == name)
+    }
+    fn holds(&self, cond: &crate::schema::Cond) -> bool {
+        self.get(cond.field)
+            .is_some_and(|v| cond.any_of.iter().any(|l| v.matches(l)))
+    }
+}
+
+/// The current state an object replaces: given, or found by its key once the object has
+/// been read (a routing rule by its `id`).
+#[derive(Clone, Copy)]
+enum Cur<'c> {
+    Given(Option<&'c Value>),
+    ByKey {
+        key: &'static str,
+        items: &'c [Value],
+        index: &'c HashMap<Key, usize>,
+    },
+}
+
+impl<'c> Cur<'c> {
+    /// The current value of member `name` (known only for a given state).
+    fn member(self, name: &str) -> Cur<'c> {
+        match self {
+            Cur::Given(v) => Cur::Given(v.and_then(|v| v.get(name))),
+            Cur::ByKey { .. } => Cur::Given(None),
+        }
+    }
+    /// The current object, once the payload's own members are known.
+    fn resolve(self, members: &Members) -> Option<&'c Value> {
+        match self {
+            Cur::Given(v) => v,
+            Cur::ByKey { key, items, index } => {
+                let k = members.get(key)?.key()?;
+                index.get(&k).map(|&i| &items[i])
+            }
+        }
+    }
+}
+
+/// What a node of the walk checks its value as.
+#[derive(Clone, Copy)]
+enum NodeShape<'s> {
+    Shape(&'s Shape),
+    /// An object, with the array it is an item of (whose rules say what to keep).
+    Object(&'s Object, Option<&'s ArrayOf>),
+    /// Anything; only strings kept.
+    Scalar,
+}
+
+/// One value of the document, checked as it is read.
+struct Node<'a, 'c> {
+    w: &'a mut Walker,
+    shape: NodeShape<'a>,
+    nullable: bool,
+    path: &'a Path<'a>,
+    cur: Cur<'c>,
+    /// The value is a credential: checks leave out anything derived from its text.
+    secret: bool,
+    /// Keep a string's text for the parent's rules.
+    keep: bool,
+}
+
+impl<'a> Node<'a, '_> {
+    /// A node that checks nothing and keeps strings (for members read before their rules).
+    fn scalar(w: &'a mut Walker) -> Node<'a, 'static> {
+        Node {
+            w,
+            shape: NodeShape::Scalar,
+            nullable: true,
+            path: &Path::Root,
+            cur: Cur::Given(None),
+            secret: false,
+            keep: true,
+        }
+    }
+
+    fn expected(&self) -> &'static str {
+        match self.shape {
+            NodeShape::Shape(s) => s.type_name(),
+            NodeShape::Object(..) => "object",
+            NodeShape::Scalar => "any",
+        }
+    }
+
+    /// The value has a type this node does not take.
+    fn wrong<'de>(self, seen: Seen<'de>) -> Seen<'de> {
+        let expected = self.expected();
+        if expected != "any" && !(self.nullable && matches!(seen, Seen::Null)) {
+            self.w.mismatch(self.path, expected, seen.type_name());
+        }
+        seen
+    }
+
+    fn number<'de>(self, n: Number) -> Seen<'de> {
+        match self.shape {
+            NodeShape::Shape(Shape::Int(rule)) if integer::is_integer(&n) => {
+                let mut found = Vec::new();
+                integer::check(&n, rule, &mut found);
+                self.w.push_all(self.path, found);
+                Seen::Num(n)
+            }
+            NodeShape::Shape(Shape::Int(rule)) if integer::beyond_64_bits(&n) => {
+                let mut found = Vec::new();
+                integer::out_of_range(&n, rule, &mut found);
+                self.w.push_all(self.path, found);
+                Seen::Num(n)
+            }
+            NodeShape::Shape(Shape::Any) | NodeShape::Scalar => Seen::Num(n),
+            _ => self.wrong(Seen::Num(n)),
+        }
+    }
+
+    fn string<'de>(self, s: Cow<'de, str>) -> Seen<'de> {
+        match self.shape {
+            NodeShape::Shape(Shape::Str(checks)) => {
+                let mut found = Vec::new();
+                checks::apply_all(checks, &s, self.secret, &mut found);
+                self.w.push_all(self.path, found);
+            }
+            NodeShape::Shape(Shape::Any) | NodeShape::Scalar => {}
+            _ => return self.wrong(Seen::Text),
+        }
+        if self.keep {
+            Seen::Str(s)
+        } else {
+            Seen::Text
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_, '_> {
+    type Value = Seen<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Seen<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_, '_> {
+    type Value = Seen<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Seen<'de>, E> {
+        Ok(self.wrong(Seen::Null))
+    }
+
+    fn visit_none<E>(self) -> Result<Seen<'de>, E> {
+        Ok(self.wrong(Seen::Null))
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Seen<'de>, E> {
+        match self.shape {
+            NodeShape::Shape(Shape::Bool | Shape::Any) | NodeShape::Scalar => Ok(Seen::Bool(b)),
+            _ => Ok(self.wrong(Seen::Bool(b))),
+        }
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Seen<'de>, E> {
+        Ok(self.number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Seen<'de>, E> {
+        Ok(self.number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Seen<'de>, E> {
+        match Number::from_f64(v) {
+            Some(n) => Ok(self.number(n)),
+            None => Ok(self.wrong(Seen::Null)),
+        }
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Seen<'de>, E> {
+        Ok(self.string(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Seen<'de>, E> {
+        if self.keep {
+            Ok(self.string(Cow::Owned(s.to_string())))
+        } else {
+            // Checked without a copy: nothing is kept.
+            match self.shape {
+                NodeShape::Shape(Shape::Str(checks)) => {
+                    let mut found = Vec::new();
+                    checks::apply_all(checks, s, self.secret, &mut found);
+                    self.w.push_all(self.path, found);
+                    Ok(Seen::Text)
+                }
+                NodeShape::Shape(Shape::Any) | NodeShape::Scalar => Ok(Seen::Text),
+                _ => Ok(self.wrong(Seen::Text)),
+            }
+        }
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Seen<'de>, E> {
+        Ok(self.string(Cow::Owned(s)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Seen<'de>, A::Error> {
+        match self.shape {
+            NodeShape::Shape(Shape::Array(arr)) => {
+                self.w.enter()?;
+                array(self.w, arr, seq, self.path, self.cur)?;
+                self.w.leave();
+                Ok(Seen::Array)
+            }
+            NodeShape::Shape(Shape::KeyedList(list)) => {
+                self.w.enter()?;
+                keyed(self.w, list, seq, self.path)?;
+                self.w.leave();
+                Ok(Seen::Array)
+            }
+            NodeShape::Shape(Shape::Any) | NodeShape::Scalar => {
+                Skip { w: self.w }.visit_seq(seq)?;
+                Ok(Seen::Array)
+            }
+            _ => {
+                let (w, path, expected) = (self.w, self.path, self.shape);
+                Skip { w: &mut *w }.visit_seq(seq)?;
+                let node = Node {
+                    w,
+                    shape: expected,
+                    nullable: false,
+                    path,
+                    cur: Cur::Given(None),
+                    secret: false,
+                    keep: false,
+                };
+                Ok(node.wrong(Seen::Array))
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Seen<'de>, A::Error> {
+        let (obj, item_of) = match self.shape {
+            NodeShape::Object(obj, item_of) => (obj, item_of),
+            NodeShape::Shape(Shape::Object(obj)) => (&**obj, None),
+            NodeShape::Shape(Shape::FreeObject | Shape::Any) | NodeShape::Scalar => {
+                Skip { w: self.w }.visit_map(map)?;
+                return Ok(Seen::Object(None));
+            }
+            _ => {
+                let (w, path, expected) = (self.w, self.path, self.shape);
+                Skip { w: &mut *w }.visit_map(map)?;
+                let node = Node {
+                    w,
+                    shape: expected,
+                    nullable: false,
+                    path,
+                    cur: Cur::Given(None),
+                    secret: false,
+                    keep: false,
+                };
+                return Ok(node.wrong(Seen::Object(None)));
+            }
         };
-        for rule in &obj.rules {
-            if let Rule::UncheckedWithoutKind { field } = rule {
-                if map.contains_key(*field) {
-                    self.push(
-                        path,
-                        Finding::warning("channel.kind_unknown").with("field", *field),
-                    );
-                }
-            }
+        self.w.enter()?;
+        let members = object(self.w, obj, item_of, map, self.path, self.cur)?;
+        self.w.leave();
+        Ok(Seen::Object(Some(Box::new(members))))
+    }
+}
+
+/// Reads a member name, borrowed from the input where it has no escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a member name")
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(s))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(s))
+    }
+}
+
+/// Reads a value past without keeping it (only its type), minding the depth limit.
+struct Skip<'a> {
+    w: &'a mut Walker,
+}
+
+impl<'de> DeserializeSeed<'de> for Skip<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.w.enter()?;
+        while seq.next_element_seed(Skip { w: self.w })?.is_some() {}
+        self.w.leave();
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.w.enter()?;
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value_seed(Skip { w: self.w })?;
         }
-        let cur_map = cur.and_then(Value::as_object);
-        for (name, value) in map {
-            let here = Path::Key(path, name);
-            match obj.field(name) {
-                Some(f) => self.field(f, value, &here, cur_map.and_then(|c| c.get(name))),
-                None => {
-                    let mut finding = Finding::error("field.unknown").with("field", name.as_str());
+        self.w.leave();
+        Ok(())
+    }
+}
+
+/// The severity of a repeated member name: parsers differ on which one they keep, so a
+/// request may not say what was checked (an error); a response is read leniently.
+fn duplicate_severity(obj: &Object) -> Severity {
+    obj.unknown
+}
+
+/// Whether an object's rules (or the array it is an item of) look at member `name`.
+fn watched(obj: &Object, item_of: Option<&ArrayOf>, name: &str) -> bool {
+    let in_rules = obj.rules.iter().any(|r| match r {
+        Rule::RequiredWhen { when, .. } | Rule::IgnoredWhen { when, .. } => when.field == name,
+        Rule::Before { first, then, when } => *first == name || *then == name || when.field == name,
+        Rule::IgnoredForKind { .. } | Rule::UncheckedWithoutKind { .. } => false,
+    });
+    in_rules
+        || item_of.is_some_and(|arr| {
+            arr.unique.iter().any(|u| u.fields.contains(&name))
+                || arr
+                    .replaced_by_key
+                    .as_ref()
+                    .is_some_and(|rk| rk.key == name)
+        })
+}
+
+fn object<'de, A: MapAccess<'de>>(
+    w: &mut Walker,
+    obj: &Object,
+    item_of: Option<&ArrayOf>,
+    mut map: A,
+    path: &Path,
+    cur: Cur,
+) -> Result<Members<'de>, A::Error> {
+    let start = w.out.len();
+    let mut members = Members::default();
+    let mut unknown_names: HashSet<Cow<'de, str>> = HashSet::new();
+    while let Some(name) = map.next_key_seed(KeySeed)? {
+        let field = obj.fields.iter().find(|f| f.name == name);
+        let repeated = match field {
+            Some(f) => members.present(f.name),
+            None => !unknown_names.insert(name.clone()),
+        };
+        let long = name.chars().nth(MAX_QUOTED).is_some();
+        // A name too long to quote is reported at its object, so the report stays small.
+        let named = Path::Key(path, &name);
+        let at = if long { path } else { &named };
+        if repeated {
+            let mut f = Finding::error("field.duplicate").with("field", quote(&name));
+            f.severity = duplicate_severity(obj);
+            w.push(at, f);
+        }
+        match field {
+            Some(f) => {
+                let here = Path::Key(path, f.name);
+                let seen = map.next_value_seed(Node {
+                    w: &mut *w,
+                    shape: NodeShape::Shape(&f.shape),
+                    nullable: f.nullable,
+                    path: &here,
+                    cur: cur.member(f.name),
+                    secret: false,
+                    keep: watched(obj, item_of, f.name),
+                })?;
+                if !matches!(seen, Seen::Text | Seen::Array | Seen::Object(None))
+                    && watched(obj, item_of, f.name)
+                {
+                    members.kept.push((f.name, seen));
+                }
+                members.ends.push((f.name, w.out.len()));
+            }
+            None => {
+                if w.full() {
+                    w.count_omitted(obj.unknown);
+                } else {
+                    let mut finding = Finding::error("field.unknown").with("field", quote(&name));
                     finding.severity = obj.unknown;
-                    if let Some(s) = checks::suggest(name, obj.fields.iter().map(|f| f.name)) {
+                    if let Some(s) = checks::suggest(&name, obj.fields.iter().map(|f| f.name)) {
                         finding = finding.with("suggestion", s);
                     }
-                    self.push(&here, finding);
+                    w.push(at, finding);
+                }
+                map.next_value_seed(Skip { w: &mut *w })?;
+            }
+        }
+    }
+    member_rules(w, obj, &mut members, path);
+    // Reported first, at the object, once its members are known.
+    let mut first = 0;
+    for rule in &obj.rules {
+        if let Rule::UncheckedWithoutKind { field } = rule {
+            if members.present(field) {
+                let f = Finding::warning("channel.kind_unknown").with("field", *field);
+                if w.insert(start + first, path, f) {
+                    first += 1;
                 }
             }
-            self.member_rules(obj, map, name, &here);
         }
-        for f in &obj.fields {
-            if f.required && !map.contains_key(f.name) {
-                self.push(
-                    &Path::Key(path, f.name),
-                    Finding::error("field.required").with("field", f.name),
+    }
+    for end in &mut members.ends {
+        end.1 += first;
+    }
+    for f in &obj.fields {
+        if f.required && !members.present(f.name) {
+            w.push(
+                &Path::Key(path, f.name),
+                Finding::error("field.required").with("field", f.name),
+            );
+        }
+    }
+    for rule in &obj.rules {
+        if let Rule::RequiredWhen { field, when } = rule {
+            let already = obj.field(field).is_some_and(|f| f.required);
+            if !already && !members.present(field) && members.holds(when) {
+                let values: Vec<Value> = when.any_of.iter().map(|l| l.to_json()).collect();
+                w.push(
+                    &Path::Key(path, field),
+                    Finding::error("field.required_when")
+                        .with("field", *field)
+                        .with("when", when.field)
+                        .with("is", values),
                 );
             }
         }
-        for rule in &obj.rules {
-            if let Rule::RequiredWhen { field, when } = rule {
-                let already = obj.field(field).is_some_and(|f| f.required);
-                if !already && !map.contains_key(*field) && when.holds(map) {
-                    let values: Vec<Value> = when.any_of.iter().map(|l| l.to_json()).collect();
-                    self.push(
-                        &Path::Key(path, field),
-                        Finding::error("field.required_when")
-                            .with("field", *field)
-                            .with("when", when.field)
-                            .with("is", values),
-                    );
-                }
-            }
-        }
-        if let Some(cur_map) = cur_map {
-            for f in obj.fields.iter().filter(|f| f.cleared_if_omitted) {
-                let had = cur_map.get(f.name).is_some_and(|v| !v.is_null());
-                if had && !map.contains_key(f.name) {
-                    self.push(
-                        &Path::Key(path, f.name),
-                        Finding::warning("update.clears_field").with("field", f.name),
-                    );
-                }
+    }
+    if let Some(cur_map) = cur.resolve(&members).and_then(Value::as_object) {
+        for f in obj.fields.iter().filter(|f| f.cleared_if_omitted) {
+            let had = cur_map.get(f.name).is_some_and(|v| !v.is_null());
+            if had && !members.present(f.name) {
+                w.push(
+                    &Path::Key(path, f.name),
+                    Finding::warning("update.clears_field").with("field", f.name),
+                );
             }
         }
     }
+    Ok(members)
+}
 
-    /// Rules about member `name`, reported right after the member's own findings.
-    fn member_rules(&mut self, obj: &Object, map: &Map<String, Value>, name: &str, here: &Path) {
+/// Rules about one member, reported right after the member's own findings (they look at
+/// siblings, which may come later in the text).
+fn member_rules(w: &mut Walker, obj: &Object, members: &mut Members, path: &Path) {
+    let mut shift = 0;
+    for i in 0..members.ends.len() {
+        let (name, end) = members.ends[i];
+        let here = Path::Key(path, name);
+        let mut at = end + shift;
         for rule in &obj.rules {
-            match rule {
-                Rule::IgnoredWhen { field, when } if *field == name && when.holds(map) => {
+            let finding = match rule {
+                Rule::IgnoredWhen { field, when } if *field == name && members.holds(when) => {
                     let values: Vec<Value> = when.any_of.iter().map(|l| l.to_json()).collect();
-                    self.push(
-                        here,
+                    Some(
                         Finding::warning("field.ignored")
                             .with("field", *field)
                             .with("when", when.field)
                             .with("is", values),
-                    );
+                    )
                 }
                 Rule::IgnoredForKind {
                     field,
                     kind,
                     used_by,
-                } if *field == name => {
-                    self.push(
-                        here,
-                        Finding::warning("field.ignored_for_kind")
-                            .with("field", *field)
-                            .with("channel", *kind)
-                            .with("used_by", used_by.to_vec()),
-                    );
-                }
-                Rule::Before { first, then, when } if *then == name && when.holds(map) => {
-                    let well_formed = |m: &str| match (map.get(m), obj.field(m)) {
-                        (Some(Value::String(s)), Some(f)) => match &f.shape {
-                            Shape::Str(c) => {
-                                let mut tmp = Vec::new();
-                                checks::apply_all(c, s, false, &mut tmp);
-                                tmp.is_empty().then_some(s.as_str())
-                            }
-                            _ => None,
-                        },
+                } if *field == name => Some(
+                    Finding::warning("field.ignored_for_kind")
+                        .with("field", *field)
+                        .with("channel", *kind)
+                        .with("used_by", used_by.to_vec()),
+                ),
+                Rule::Before { first, then, when } if *then == name && members.holds(when) => {
+                    let well_formed = |m: &str| match (members.get(m), obj.field(m)) {
+                        (
+                            Some(Seen::Str(s)),
+                            Some(Field {
+                                shape: Shape::Str(c),
+                                ..
+                            }),
+                        ) => {
+                            let mut tmp = Vec::new();
+                            checks::apply_all(c, s, false, &mut tmp);
+                            tmp.is_empty().then_some(&**s)
+                        }
                         _ => None,
                     };
-                    if let (Some(a), Some(b)) = (well_formed(first), well_formed(then)) {
-                        if a >= b {
-                            self.push(
-                                here,
-                                Finding::error("order.not_before")
-                                    .with("first", *first)
-                                    .with("then", *then),
-                            );
-                        }
+                    match (well_formed(first), well_formed(then)) {
+                        (Some(a), Some(b)) if a >= b => Some(
+                            Finding::error("order.not_before")
+                                .with("first", *first)
+                                .with("then", *then),
+                        ),
+                        _ => None,
                     }
                 }
-                _ => {}
-            }
-        }
-    }
-
-    fn array(&mut self, arr: &ArrayOf, v: &Value, path: &Path, cur: Option<&Value>) {
-        let Value::Array(items) = v else {
-            self.mismatch(path, "array", v);
-            return;
-        };
-        let cur_items: &[Value] = match (&arr.replaced_by_key, cur) {
-            (Some(_), Some(Value::Array(c))) => c,
-            _ => &[],
-        };
-        let key_of = |item: &Value| -> Option<Value> {
-            let rk = arr.replaced_by_key.as_ref()?;
-            item.get(rk.key).filter(|k| !k.is_null()).cloned()
-        };
-        let mut seen: Vec<HashMap<String, usize>> = vec![HashMap::new(); arr.unique.len()];
-        for (i, item) in items.iter().enumerate() {
-            let here = Path::Index(path, i);
-            let matched = key_of(item)
-                .and_then(|k| cur_items.iter().find(|c| key_of(c).as_ref() == Some(&k)));
-            let start = self.out.len();
-            self.shape(&arr.items, item, &here, matched, false);
-            let mut repeats = false;
-            for (u, rule) in arr.unique.iter().enumerate() {
-                let parts: Option<Vec<&Value>> = rule
-                    .fields
-                    .iter()
-                    .map(|f| item.get(*f).filter(|v| v.is_string() || v.is_number()))
-                    .collect();
-                let Some(parts) = parts else { continue };
-                let key = serde_json::to_string(&parts).unwrap_or_default();
-                if let Some(&first) = seen[u].get(&key) {
-                    let mut f = Finding::error("array.duplicate")
-                        .with("fields", rule.fields.to_vec())
-                        .with("first", first);
-                    f.severity = rule.severity;
-                    if rule.fields.len() == 1 {
-                        self.push(&Path::Key(&here, rule.fields[0]), f);
-                    } else {
-                        self.push(&here, f);
-                    }
-                    repeats = true;
-                } else {
-                    seen[u].insert(key, i);
-                }
-            }
-            if repeats {
-                self.sort_into_member_order(start, item, here.to_vec().len());
-            }
-        }
-        if let Some(rk) = &arr.replaced_by_key {
-            let kept: Vec<Value> = items.iter().filter_map(key_of).collect();
-            for c in cur_items {
-                if let Some(k) = key_of(c) {
-                    if !kept.contains(&k) {
-                        // `current` is the caller's data: only an integer id is repeated.
-                        let mut f = Finding::warning("update.removes_item").with("key", rk.key);
-                        if k.is_u64() {
-                            f = f.with("id", k);
-                        }
-                        if let Some(label) = c.get(rk.label).and_then(Value::as_str) {
-                            f = f.with("label", rk.label).with("name", label);
-                        }
-                        self.push(path, f);
-                    }
+                _ => None,
+            };
+            if let Some(f) = finding {
+                if w.insert(at, &here, f) {
+                    at += 1;
+                    shift += 1;
                 }
             }
         }
+        members.ends[i].1 = at;
     }
+}
 
-    /// Puts the findings from `start` on (one array item's, with its repeats appended) into
-    /// the item's member order, keeping the walk's order within a member. Item-level repeats
-    /// go last.
-    fn sort_into_member_order(&mut self, start: usize, item: &Value, depth: usize) {
-        let keys: Vec<&String> = item
-            .as_object()
-            .map(|m| m.keys().collect())
-            .unwrap_or_default();
-        let rank = |l: &Located| -> usize {
-            match l.path.get(depth) {
-                Some(Segment::Key(k)) => {
-                    keys.iter().position(|m| *m == k).unwrap_or(keys.len()) + 1
-                }
-                Some(Segment::Index(_)) => keys.len() + 1,
-                None if l.finding.code == "array.duplicate" => keys.len() + 2,
-                None => 0,
+fn array<'de, A: SeqAccess<'de>>(
+    w: &mut Walker,
+    arr: &ArrayOf,
+    mut seq: A,
+    path: &Path,
+    cur: Cur,
+) -> Result<(), A::Error> {
+    // An update's items are matched to the current ones by key: one index, built once.
+    let cur_items: &[Value] = match (&arr.replaced_by_key, cur) {
+        (Some(_), Cur::Given(Some(Value::Array(c)))) => c,
+        _ => &[],
+    };
+    let index: HashMap<Key, usize> = match &arr.replaced_by_key {
+        Some(rk) => cur_items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((Key::of_value(c.get(rk.key)?)?, i)))
+            .rev() // the first of repeated keys wins
+            .collect(),
+        None => HashMap::new(),
+    };
+    let mut seen: Vec<HashMap<Vec<Key>, usize>> = vec![HashMap::new(); arr.unique.len()];
+    let mut kept: HashSet<Key> = HashSet::new();
+    let item_of = match &arr.items {
+        Shape::Object(obj) => Some(&**obj),
+        _ => None,
+    };
+    let mut i = 0;
+    loop {
+        let here = Path::Index(path, i);
+        let node = Node {
+            w: &mut *w,
+            shape: match item_of {
+                Some(obj) => NodeShape::Object(obj, Some(arr)),
+                None => NodeShape::Shape(&arr.items),
+            },
+            nullable: false,
+            path: &here,
+            cur: match &arr.replaced_by_key {
+                Some(rk) => Cur::ByKey {
+                    key: rk.key,
+                    items: cur_items,
+                    index: &index,
+                },
+                None => Cur::Given(None),
+            },
+            secret: false,
+            keep: false,
+        };
+        let Some(item) = seq.next_element_seed(node)? else {
+            break;
+        };
+        if let Seen::Object(Some(members)) = item {
+            unique(w, arr, &members, &mut seen, i, &here);
+            if let Some(k) = arr
+                .replaced_by_key
+                .as_ref()
+                .and_then(|rk| members.get(rk.key))
+                .and_then(Seen::key)
+            {
+                kept.insert(k);
             }
-        };
-        self.out[start..].sort_by_key(|l| rank(l));
+        }
+        i += 1;
     }
-
-    fn keyed(&mut self, list: &KeyedList, v: &Value, path: &Path) {
-        let Value::Array(items) = v else {
-            self.mismatch(path, "array", v);
-            return;
-        };
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, item) in items.iter().enumerate() {
-            let here = Path::Index(path, i);
-            let Value::Object(m) = item else {
-                self.mismatch(&here, "object", item);
+    if let Some(rk) = &arr.replaced_by_key {
+        for c in cur_items {
+            let Some(k) = c.get(rk.key).and_then(Key::of_value) else {
                 continue;
             };
-            let key = m.get(list.key_member).and_then(Value::as_str);
-            let entry = key.and_then(|k| list.entries.iter().find(|e| e.key == k));
-            for (name, value) in m {
-                let at = Path::Key(&here, name);
-                if name == list.key_member {
-                    let Value::String(k) = value else {
-                        self.mismatch(&at, "string", value);
-                        continue;
-                    };
-                    if k.is_empty() {
-                        self.push(&at, Finding::error("string.empty"));
-                        continue;
+            if kept.contains(&k) {
+                continue;
+            }
+            // `current` is the caller's data: only an integer id is repeated.
+            let mut f = Finding::warning("update.removes_item").with("key", rk.key);
+            if let Some(id) = c.get(rk.key).filter(|k| k.is_u64()) {
+                f = f.with("id", id.clone());
+            }
+            if let Some(label) = c.get(rk.label).and_then(Value::as_str) {
+                f = f.with("label", rk.label).with("name", quote(label));
+            }
+            w.push(path, f);
+        }
+    }
+    Ok(())
+}
+
+/// The array's rules on combinations that must not repeat, for item `i`: a repeat of one
+/// member is reported right after that member's findings, of several at the item's end.
+fn unique(
+    w: &mut Walker,
+    arr: &ArrayOf,
+    members: &Members,
+    seen: &mut [HashMap<Vec<Key>, usize>],
+    i: usize,
+    here: &Path,
+) {
+    let mut inserts: Vec<(usize, &'static str, Finding)> = Vec::new();
+    for (u, rule) in arr.unique.iter().enumerate() {
+        let parts: Option<Vec<Key>> = rule
+            .fields
+            .iter()
+            .map(|f| members.get(f).and_then(Seen::key))
+            .collect();
+        let Some(parts) = parts else { continue };
+        if let Some(&first) = seen[u].get(&parts) {
+            let mut f = Finding::error("array.duplicate")
+                .with("fields", rule.fields.to_vec())
+                .with("first", first);
+            f.severity = rule.severity;
+            if rule.fields.len() == 1 {
+                let field = rule.fields[0];
+                let end = members
+                    .ends
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| *n == field)
+                    .map_or(w.out.len(), |(_, e)| *e);
+                inserts.push((end, field, f));
+            } else {
+                inserts.push((usize::MAX, "", f));
+            }
+        } else {
+            seen[u].insert(parts, i);
+        }
+    }
+    // From the last position back, so earlier positions stay right.
+    inserts.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
+    let mut tail = Vec::new();
+    for (at, field, f) in inserts {
+        if at == usize::MAX {
+            tail.push(f);
+        } else {
+            w.insert(at, &Path::Key(here, field), f);
+        }
+    }
+    for f in tail.into_iter().rev() {
+        w.push(here, f);
+    }
+}
+
+/// One `{k, v}` item of a keyed list, as read: its members in order.
+enum Part<'de> {
+    Key(Seen<'de>),
+    Val(Seen<'de>),
+    /// A member other than the key and the value: never named, it may hold a secret.
+    Other(Option<&'static str>),
+    /// A member name given twice (`None`: not the key or the value, so not named).
+    Repeated(Option<&'static str>),
+}
+
+fn keyed<'de, A: SeqAccess<'de>>(
+    w: &mut Walker,
+    list: &KeyedList,
+    mut seq: A,
+    path: &Path,
+) -> Result<(), A::Error> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    loop {
+        let here = Path::Index(path, i);
+        let Some(parts) = seq.next_element_seed(KeyedItem { w: &mut *w, list })? else {
+            break;
+        };
+        match parts {
+            Ok(parts) => keyed_item(w, list, parts, &here, &mut seen, i),
+            Err(found) => w.mismatch(&here, "object", found),
+        }
+        i += 1;
+    }
+    for e in list.entries.iter().filter(|e| e.required) {
+        if !seen.contains_key(e.key) {
+            w.push(
+                path,
+                Finding::error("credential.key_missing")
+                    .with("key", e.key)
+                    .with("channel", list.owner),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn keyed_item(
+    w: &mut Walker,
+    list: &KeyedList,
+    parts: Vec<Part>,
+    here: &Path,
+    seen: &mut HashMap<String, usize>,
+    i: usize,
+) {
+    let key = parts.iter().find_map(|p| match p {
+        Part::Key(Seen::Str(k)) => Some(&**k),
+        _ => None,
+    });
+    let entry = key.and_then(|k| list.entries.iter().find(|e| e.key == k));
+    let (mut has_key, mut has_value) = (false, false);
+    for part in &parts {
+        match part {
+            Part::Key(value) => {
+                has_key = true;
+                let at = Path::Key(here, list.key_member);
+                let Seen::Str(k) = value else {
+                    w.mismatch(&at, "string", value.type_name());
+                    continue;
+                };
+                if k.is_empty() {
+                    w.push(&at, Finding::error("string.empty"));
+                    continue;
+                }
+                // A key is named only when it is one of the rules' own: an unknown `k` may
+                // be a secret typed into the wrong member.
+                let known = list.vocabulary.iter().find(|n| **n == &**k);
+                if let Some(&first) = seen.get(&**k) {
+                    let mut f = Finding::error("credential.key_duplicate").with("first", first);
+                    if let Some(known) = known {
+                        f = f.with("key", *known);
                     }
-                    if let Some(&first) = seen.get(k.as_str()) {
-                        // A key is named only when it is one of the rules' own: an unknown
-                        // `k` may be a secret typed into the wrong member.
-                        let mut f = Finding::error("credential.key_duplicate").with("first", first);
-                        if let Some(known) = list.vocabulary.iter().find(|n| **n == k.as_str()) {
-                            f = f.with("key", *known);
-                        }
-                        self.push(&at, f);
-                    } else {
-                        seen.insert(k.as_str(), i);
-                    }
-                    if !list.open && entry.is_none() {
-                        let allowed: Vec<&str> = list.entries.iter().map(|e| e.key).collect();
-                        let mut f = Finding::error("credential.key_unknown")
-                            .with("channel", list.owner)
-                            .with("allowed", allowed.clone());
-                        if let Some(known) = list.vocabulary.iter().find(|n| **n == k.as_str()) {
-                            f = f.with("key", *known);
-                        }
-                        if let Some(s) = checks::suggest(k, allowed) {
-                            f = f.with("suggestion", s);
-                        }
-                        self.push(&at, f);
-                    }
-                } else if name == list.value_member {
-                    let Value::String(s) = value else {
-                        self.mismatch(&at, "string", value);
-                        continue;
-                    };
-                    if s.is_empty() {
-                        self.push(&at, Finding::error("string.empty"));
-                    } else if let Some(e) = entry {
-                        let mut found = Vec::new();
-                        checks::apply_all(&e.value, s, list.secret, &mut found);
-                        self.push_all(&at, found);
-                    }
+                    w.push(&at, f);
                 } else {
-                    let mut f = Finding::error("field.unknown").with("field", name.as_str());
-                    if let Some(s) = checks::suggest(name, [list.key_member, list.value_member]) {
+                    seen.insert(k.to_string(), i);
+                }
+                if !list.open && entry.is_none() {
+                    let allowed: Vec<&str> = list.entries.iter().map(|e| e.key).collect();
+                    let mut f = Finding::error("credential.key_unknown")
+                        .with("channel", list.owner)
+                        .with("allowed", allowed.clone());
+                    if let Some(known) = known {
+                        f = f.with("key", *known);
+                    }
+                    if let Some(s) = checks::suggest(k, allowed) {
                         f = f.with("suggestion", s);
                     }
-                    self.push(&at, f);
+                    w.push(&at, f);
                 }
             }
-            for member in [list.key_member, list.value_member] {
-                if !m.contains_key(member) {
-                    self.push(
-                        &Path::Key(&here, member),
-                        Finding::error("field.required").with("field", member),
-                    );
+            Part::Val(value) => {
+                has_value = true;
+                let at = Path::Key(here, list.value_member);
+                let Seen::Str(s) = value else {
+                    w.mismatch(&at, "string", value.type_name());
+                    continue;
+                };
+                if s.is_empty() {
+                    w.push(&at, Finding::error("string.empty"));
+                } else if let Some(e) = entry {
+                    let mut found = Vec::new();
+                    checks::apply_all(&e.value, s, list.secret, &mut found);
+                    w.push_all(&at, found);
                 }
             }
-        }
-        for e in list.entries.iter().filter(|e| e.required) {
-            if !seen.contains_key(e.key) {
-                self.push(
-                    path,
-                    Finding::error("credential.key_missing")
-                        .with("key", e.key)
-                        .with("channel", list.owner),
+            Part::Other(suggestion) => {
+                let mut f = Finding::error("field.unknown").with("reason", "credential_item");
+                if let Some(s) = suggestion {
+                    f = f.with("suggestion", *s);
+                }
+                w.push(here, f);
+            }
+            Part::Repeated(Some(member)) => {
+                w.push(
+                    &Path::Key(here, member),
+                    Finding::error("field.duplicate").with("field", *member),
+                );
+            }
+            Part::Repeated(None) => {
+                w.push(
+                    here,
+                    Finding::error("field.duplicate").with("reason", "credential_item"),
                 );
             }
         }
+    }
+    for (member, present) in [(list.key_member, has_key), (list.value_member, has_value)] {
+        if !present {
+            w.push(
+                &Path::Key(here, member),
+                Finding::error("field.required").with("field", member),
+            );
+        }
+    }
+}
+
+/// Reads one keyed-list item: its parts, or the type it has when it is not an object.
+struct KeyedItem<'a> {
+    w: &'a mut Walker,
+    list: &'a KeyedList,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyedItem<'_> {
+    type Value = Result<Vec<Part<'de>>, &'static str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyedItem<'_> {
+    type Value = Result<Vec<Part<'de>>, &'static str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Err("null"))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Err("boolean"))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Err("integer"))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Err("integer"))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Err("number"))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Err("string"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Skip { w: self.w }.visit_seq(seq)?;
+        Ok(Err("array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        self.w.enter()?;
+        let (k, v) = (self.list.key_member, self.list.value_member);
+        let mut parts = Vec::new();
+        let mut others: HashSet<Cow<'de, str>> = HashSet::new();
+        let (mut had_k, mut had_v) = (false, false);
+        while let Some(name) = map.next_key_seed(KeySeed)? {
+            if name == k || name == v {
+                let member = if name == k { k } else { v };
+                let had = if name == k { &mut had_k } else { &mut had_v };
+                if *had {
+                    parts.push(Part::Repeated(Some(member)));
+                }
+                *had = true;
+                let value = map.next_value_seed(Node::scalar(&mut *self.w))?;
+                parts.push(if member == k {
+                    Part::Key(value)
+                } else {
+                    Part::Val(value)
+                });
+            } else {
+                // Never named: a member name inside a credential item may be the secret.
+                // A suggestion is safe, being one of the list's own member names.
+                if !others.insert(name.clone()) {
+                    parts.push(Part::Repeated(None));
+                }
+                parts.push(Part::Other(checks::suggest(&name, [k, v])));
+                map.next_value_seed(Skip { w: &mut *self.w })?;
+            }
+        }
+        self.w.leave();
+        Ok(Ok(parts))
     }
 }
 
@@ -464,5 +1307,14 @@ mod tests {
             b.to_vec(),
             vec![Segment::Key("dids".into()), Segment::Index(2)]
         );
+    }
+
+    #[test]
+    fn quotes_are_cut() {
+        assert_eq!(quote("short"), "short");
+        let long = "é".repeat(100);
+        let q = quote(&long);
+        assert_eq!(q.chars().count(), MAX_QUOTED + 3);
+        assert!(q.ends_with("..."));
     }
 }

@@ -91,16 +91,18 @@ pub use vendors::yeastar::providers::{Kind, UnknownKind};
 struct ReadmeDoctests;
 
 use checks::Finding;
-use engine::Located;
+use engine::{Located, Stopped, Walked};
 use serde_json::Value;
 
 /// Checks a parsed payload against a target's rules.
 ///
-/// Never panics and never fails: everything wrong with the payload is an [`Issue`].
+/// Never panics and never fails: everything wrong with the payload is an [`Issue`]. A
+/// value nested deeper than 128 levels is one `json.too_deep` issue, whatever built it.
 pub fn validate(target: Target, payload: &Value, options: &Options) -> Report {
-    let schema = target.schema(payload, options);
-    let found = engine::run(&schema, payload, options.current.as_ref());
-    finish(found, options)
+    let channel = payload.get("channel").and_then(Value::as_str);
+    let schema = target.schema(channel, options);
+    let walked = engine::walk(&schema, payload, options.current.as_ref());
+    finish(walked.map_err(|e| stopped(e, "")), options)
 }
 
 /// Checks JSON text; malformed text is one error at pointer `""` with line and column.
@@ -112,18 +114,28 @@ pub fn validate(target: Target, payload: &Value, options: &Options) -> Report {
 /// assert_eq!(report.issues[0].code, "json.syntax");
 /// assert_eq!(report.issues[0].params["line"], 1);
 /// assert_eq!(report.issues[0].params["column"], 10);
+/// assert_eq!(report.issues[0].params["reason"], "expected_value");
 /// ```
 pub fn validate_str(target: Target, text: &str, options: &Options) -> Report {
-    match serde_json::from_str::<Value>(text) {
-        Ok(v) => validate(target, &v, options),
-        Err(e) => finish(
-            vec![Located {
-                path: Vec::new(),
-                finding: syntax_error(&e),
-            }],
-            options,
-        ),
+    if text.starts_with('\u{feff}') {
+        return finish(Err(bom()), options);
     }
+    let reader = || {
+        let mut de = serde_json::Deserializer::from_str(text);
+        de.disable_recursion_limit();
+        de
+    };
+    // A create payload names its kind, which decides the rules for the rest.
+    let channel = if target.kind_in_payload() {
+        engine::top_level_string(&mut reader(), "channel")
+    } else {
+        None
+    };
+    let schema = target.schema(channel.as_deref(), options);
+    let mut de = reader();
+    let walked = engine::walk(&schema, &mut de, options.current.as_ref())
+        .and_then(|w| de.end().map(|()| w).map_err(Stopped::Input));
+    finish(walked.map_err(|e| stopped(e, text)), options)
 }
 
 /// The issues about one field of a payload: the value at `pointer` (an RFC 6901 JSON
@@ -196,6 +208,7 @@ fn field_issues(
 pub fn validate_bytes(target: Target, bytes: &[u8], options: &Options) -> Report {
     match std::str::from_utf8(bytes) {
         Ok(text) => validate_str(target, text, options),
+        Err(_) if bytes.starts_with(b"\xef\xbb\xbf") => finish(Err(bom()), options),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
@@ -204,34 +217,97 @@ pub fn validate_bytes(target: Target, bytes: &[u8], options: &Options) -> Report
             let finding = Finding::error("json.syntax")
                 .with("line", line)
                 .with("column", column)
-                .with("reason", "invalid UTF-8");
-            finish(
-                vec![Located {
-                    path: Vec::new(),
-                    finding,
-                }],
-                options,
-            )
+                .with("reason", "utf8");
+            finish(Err(finding), options)
         }
     }
 }
 
-/// The `json.syntax` finding for a parse error. serde_json's messages describe the error
-/// and never quote the input, so they are safe to pass on.
-fn syntax_error(e: &serde_json::Error) -> Finding {
-    let text = e.to_string();
-    let reason = match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
+/// The text starts with a byte-order mark, which JSON text must not (RFC 8259 section 8.1).
+fn bom() -> Finding {
     Finding::error("json.syntax")
-        .with("line", e.line())
-        .with("column", e.column())
-        .with("reason", reason)
+        .with("line", 1)
+        .with("column", 1)
+        .with("reason", "bom")
 }
 
-fn finish(found: Vec<Located>, options: &Options) -> Report {
-    Report::from_issues(issues(found, options.locale))
+/// The one finding of a walk that stopped: too deep, or malformed text (its position from
+/// `text`, the column in characters as an editor counts them).
+fn stopped(e: Stopped<serde_json::Error>, text: &str) -> Finding {
+    match e {
+        Stopped::TooDeep => Finding::error("json.too_deep").with("limit", engine::MAX_DEPTH),
+        Stopped::Input(e) => {
+            let line = e.line();
+            let line_start = match line {
+                0 | 1 => 0,
+                l => text
+                    .match_indices('\n')
+                    .nth(l - 2)
+                    .map_or(0, |(i, _)| i + 1),
+            };
+            let rest = text.get(line_start..).unwrap_or("");
+            let mut end = e.column().min(rest.len());
+            while !rest.is_char_boundary(end) {
+                end += 1;
+            }
+            Finding::error("json.syntax")
+                .with("line", line)
+                .with("column", rest[..end].chars().count())
+                .with("reason", syntax_reason(&e))
+        }
+    }
+}
+
+/// serde_json's error as a reason code, which each catalogue words in its own language.
+fn syntax_reason(e: &serde_json::Error) -> &'static str {
+    let text = e.to_string();
+    let text = text.rfind(" at line ").map_or(&text[..], |i| &text[..i]);
+    match text {
+        t if t.starts_with("EOF while parsing") => "eof",
+        "expected `:`" => "expected_colon",
+        "expected `,` or `]`" => "expected_comma_or_bracket",
+        "expected `,` or `}`" => "expected_comma_or_brace",
+        "expected ident" | "expected value" => "expected_value",
+        "expected `\"`" | "key must be a string" => "expected_key",
+        "invalid escape" | "unexpected end of hex escape" => "invalid_escape",
+        "invalid unicode code point" | "lone leading surrogate in hex escape" => "invalid_unicode",
+        "invalid number" => "invalid_number",
+        "number out of range" => "number_out_of_range",
+        t if t.starts_with("control character") => "control_character",
+        "trailing comma" => "trailing_comma",
+        "trailing characters" => "trailing_characters",
+        _ => "other",
+    }
+}
+
+/// The report of a walk (or of the one finding that stopped it): at most
+/// [`engine::MAX_ISSUES`] issues, then `report.truncated` saying how many were left out;
+/// `valid` counts those too.
+fn finish(walked: Result<Walked, Finding>, options: &Options) -> Report {
+    let mut walked = walked.unwrap_or_else(|finding| Walked {
+        found: vec![Located {
+            path: Vec::new(),
+            finding,
+        }],
+        ..Walked::default()
+    });
+    let valid = !walked.omitted_error
+        && !walked
+            .found
+            .iter()
+            .any(|l| l.finding.severity == Severity::Error);
+    if walked.omitted > 0 {
+        walked.found.push(Located {
+            path: Vec::new(),
+            finding: Finding::warning("report.truncated")
+                .with("limit", engine::MAX_ISSUES)
+                .with("omitted", walked.omitted),
+        });
+    }
+    Report {
+        valid,
+        issues: issues(walked.found, options.locale),
+    }
 }
 
 /// The issue records of located findings, their messages in `locale`.

@@ -234,6 +234,9 @@ pub enum Check {
     DateTime,
     /// A regular expression that compiles.
     Regex,
+    /// Passes when any of the checks passes (a DID of an unknown kind: an E.164 number or a
+    /// Facebook page id); otherwise the first check's findings are reported.
+    AnyOf(Vec<Check>),
 }
 
 impl Check {

@@ -80,17 +80,23 @@ impl Target {
     /// assert!(!Target::BirdChannel.is_request());
     /// ```
     pub fn is_request(self) -> bool {
-        self.schema(&Value::Null, &Options::default()).unknown == crate::Severity::Error
+        self.schema(None, &Options::default()).unknown == crate::Severity::Error
     }
 
-    /// The rules that apply to `doc` under `options`.
-    pub(crate) fn schema(self, doc: &Value, options: &Options) -> Arc<Object> {
+    /// Whether the payload names its own Yeastar kind (a create's `channel` member).
+    pub(crate) fn kind_in_payload(self) -> bool {
+        self == Target::YeastarMessageChannelCreate
+    }
+
+    /// The rules that apply under `options` to a payload whose top-level `channel` member
+    /// is `channel` (read only where [`Target::kind_in_payload`]).
+    pub(crate) fn schema(self, channel: Option<&str>, options: &Options) -> Arc<Object> {
         match self {
             Target::YeastarMessageChannelCreate => {
-                yeastar::message_channel(Op::Create, doc, options)
+                yeastar::message_channel(Op::Create, channel, options)
             }
             Target::YeastarMessageChannelUpdate => {
-                yeastar::message_channel(Op::Update, doc, options)
+                yeastar::message_channel(Op::Update, None, options)
             }
             Target::YeastarLivechatCreate => yeastar::livechat::schema(Op::Create),
             Target::YeastarLivechatUpdate => yeastar::livechat::schema(Op::Update),

@@ -126,15 +126,19 @@ fn non_object_roots_are_one_type_error() {
 }
 
 #[test]
-fn deep_nesting_is_a_syntax_error_or_ignored() {
+fn deep_nesting_is_one_too_deep_issue() {
+    // Well-formed text nested 100,000 deep: json.too_deep, not a syntax error, and the
+    // parser never recurses past the limit.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let r = validate_str(
         Target::YeastarMessageChannelCreate,
         &deep,
         &Options::default(),
     );
-    assert_eq!(r.issues[0].code, "json.syntax");
-    // Deep but parseable, inside an unknown field: reported once, never entered.
+    assert_eq!(r.issues.len(), 1);
+    assert_eq!(r.issues[0].code, "json.too_deep");
+    assert_eq!(r.issues[0].params["limit"], 128);
+    // Deep but within the limit, inside an unknown field: reported once, never entered.
     let nested = format!(
         r#"{{"id": 1, "extra": {}1{}}}"#,
         "[".repeat(120),
@@ -147,14 +151,46 @@ fn deep_nesting_is_a_syntax_error_or_ignored() {
     );
     assert_eq!(r.issues.len(), 1);
     assert_eq!(r.issues[0].code, "field.unknown");
-    // A deep Value built in code (no parser limit): the walk follows the schema, not the
-    // payload, so it stops at the first level the rules do not describe.
+    // A deep Value built in code (no parser limit): the same limit holds.
     let mut v = json!(1);
     for _ in 0..500 {
         v = json!({ "dids": [v] });
     }
     let r = validate(Target::YeastarMessageChannelCreate, &v, &Options::default());
-    assert!(!r.valid);
+    assert_eq!(r.issues.len(), 1);
+    assert_eq!(r.issues[0].code, "json.too_deep");
+}
+
+/// Bug: a Value nested 100,000 deep in `dids[].id` (built in code) overflowed the stack:
+/// the duplicate check cloned and compared the id whole.
+#[test]
+fn deep_value_in_a_compared_member_is_not_cloned() {
+    let deep = || {
+        let mut id = json!(1);
+        for _ in 0..100_000 {
+            id = Value::Array(vec![id]);
+        }
+        id
+    };
+    // Assembled by hand: json! would serialize the deep values, recursively.
+    let rule = |did: &str| {
+        let mut m = json!({"did_number": did, "destination_type": "api"});
+        m.as_object_mut().unwrap().insert("id".into(), deep());
+        m
+    };
+    let mut update = json!({"id": 1});
+    let dids = Value::Array(vec![rule("+12125551234"), rule("+12125551235")]);
+    update.as_object_mut().unwrap().insert("dids".into(), dids);
+    let options = Options {
+        channel: Some("twilio".parse().unwrap()),
+        current: Some(json!({"id": 1, "channel": "twilio", "dids": [{"id": 5}]})),
+        ..Options::default()
+    };
+    let r = validate(Target::YeastarMessageChannelUpdate, &update, &options);
+    assert_eq!(r.issues.len(), 1, "{:?}", r.issues);
+    assert_eq!(r.issues[0].code, "json.too_deep");
+    // serde_json drops a Value recursively: leak it rather than overflow the test's stack.
+    std::mem::forget(update);
 }
 
 #[test]
@@ -170,7 +206,7 @@ fn huge_numbers_and_odd_text() {
         ("   ", false),
         (r#"{"id": 1} trailing"#, false),
         (r#"{"name": "\ud800"}"#, false),
-        (r#"{"id": 1, "id": 2}"#, true),
+        (r#"{"id": 1, "id": 2}"#, false),
     ] {
         let r = validate_str(
             Target::YeastarMessageChannelUpdate,

@@ -78,15 +78,26 @@ fn not_base64(s: &str, decoded: &[Checked], e: DecodeError) -> Finding {
             .with("position", i + 1)
             .with("char", c.to_string());
     }
-    match e {
-        DecodeError::InvalidByte(..) => {
-            let pos = s
-                .chars()
-                .position(|c| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '='))
-                .or_else(|| s.find('=').map(|p| s[..p].chars().count()))
-                .unwrap_or(0);
-            f.with("reason", "char").with("position", pos + 1)
+    let alphabet = |c: char| c.is_ascii_alphanumeric() || c == '+' || c == '/';
+    if let Some(pos) = s.chars().position(|c| !alphabet(c) && c != '=') {
+        return f.with("reason", "char").with("position", pos + 1);
+    }
+    // Only the alphabet and '=' remain: say which rule the padding breaks.
+    if let Some(first) = s.find('=') {
+        let padding = &s[first..];
+        if padding.contains(|c| c != '=') {
+            return f
+                .with("reason", "padding_inside")
+                .with("position", s[..first].chars().count() + 1);
         }
+        if padding.len() > 2 {
+            return f
+                .with("reason", "padding_too_long")
+                .with("count", padding.len());
+        }
+    }
+    match e {
+        DecodeError::InvalidByte(_, _) => f.with("reason", "padding"),
         DecodeError::InvalidLength(_) => f.with("reason", "length"),
         DecodeError::InvalidLastSymbol(..) | DecodeError::InvalidPadding => {
             if length % 4 != 0 {
@@ -123,6 +134,29 @@ mod tests {
         assert_eq!(codes("a-b_"), ["base64.url_safe"]);
         assert_eq!(codes("bXlB UElL"), ["base64.invalid"]);
         assert_eq!(codes("/w=="), ["base64.not_utf8"]);
+    }
+
+    fn reason(s: &str) -> (String, Option<u64>) {
+        let mut out = Vec::new();
+        base64(s, &[], &mut out);
+        let f = &out[0];
+        (
+            f.params["reason"].as_str().unwrap().to_string(),
+            f.params
+                .get("position")
+                .or(f.params.get("count"))
+                .and_then(|v| v.as_u64()),
+        )
+    }
+
+    #[test]
+    fn padding_messages_name_the_rule_broken() {
+        // Bug: '=' was called "not in the base64 alphabet".
+        assert_eq!(reason("YQ==YQ=="), ("padding_inside".into(), Some(3)));
+        assert_eq!(reason("===="), ("padding_too_long".into(), Some(4)));
+        assert_eq!(reason("=abc"), ("padding_inside".into(), Some(1)));
+        assert_eq!(reason("ab*c"), ("char".into(), Some(3)));
+        assert_eq!(reason("YR=="), ("padding".into(), None));
     }
 
     #[test]

@@ -69,6 +69,7 @@ pub fn apply(checked: &Checked, s: &str, secret: bool, out: &mut Vec<Finding>) {
         Check::Uuid => uuid::uuid(s, out),
         Check::DateTime => datetime::rfc3339(s, out),
         Check::Regex => regex::compiles(s, out),
+        Check::AnyOf(alternatives) => any_of(alternatives, s, secret, out),
     }
     if checked.severity == Severity::Warning {
         for f in &mut out[start..] {
@@ -97,6 +98,22 @@ pub fn apply_all(checks: &[Checked], s: &str, secret: bool, out: &mut Vec<Findin
     }
 }
 
+/// The findings of the first alternative with no error (its warnings stay), or of the first
+/// alternative when every one has an error.
+fn any_of(alternatives: &[Check], s: &str, secret: bool, out: &mut Vec<Finding>) {
+    let mut first: Option<Vec<Finding>> = None;
+    for check in alternatives {
+        let mut found = Vec::new();
+        apply(&Checked::error(check.clone()), s, secret, &mut found);
+        if !found.iter().any(|f| f.severity == Severity::Error) {
+            out.extend(found);
+            return;
+        }
+        first.get_or_insert(found);
+    }
+    out.extend(first.unwrap_or_default());
+}
+
 /// Whether a value passes a check with no finding at all.
 pub fn passes(check: &Check, s: &str) -> bool {
     let mut out = Vec::new();
@@ -119,11 +136,21 @@ pub fn describe(check: &Check) -> String {
         Check::Uuid => "a UUID".into(),
         Check::DateTime => "an RFC 3339 date-time".into(),
         Check::Regex => "a regular expression".into(),
+        Check::AnyOf(alternatives) => alternatives
+            .iter()
+            .map(describe)
+            .collect::<Vec<_>>()
+            .join(" or "),
     }
 }
 
-/// The closest candidate within edit distance 2, for "did you mean" hints.
+/// The closest candidate within edit distance 2, for "did you mean" hints; only for text
+/// short enough to be a mistyped name (at most [`crate::engine::MAX_QUOTED`] characters),
+/// so the cost stays bounded whatever the payload holds.
 pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if given.chars().nth(crate::engine::MAX_QUOTED).is_some() {
+        return None;
+    }
     let lower = given.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
@@ -144,5 +171,7 @@ mod tests {
         assert_eq!(suggest("twillio", ["twilio", "telnyx"]), Some("twilio"));
         assert_eq!(suggest("Twilio", ["twilio", "telnyx"]), Some("twilio"));
         assert_eq!(suggest("zzzzzz", ["twilio", "telnyx"]), None);
+        // Bug: a 10 MB value got an edit distance over all of it.
+        assert_eq!(suggest(&format!("twilio{}", " ".repeat(100)), ["twilio"]), None);
     }
 }

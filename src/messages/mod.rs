@@ -81,7 +81,7 @@ fn fill_plain(text: &str, params: &Map<String, Value>, locale: Locale) -> Option
 fn show(name: &str, v: &Value, locale: Locale) -> String {
     match v {
         Value::String(s) if name == "char" => char_name(s, locale),
-        Value::String(s) => s.clone(),
+        Value::String(s) => escape_controls(s).into_owned(),
         Value::Array(items) => {
             // `is` lists alternatives ("extension or queue"); other lists enumerate.
             let sep = match (name, locale) {
@@ -98,6 +98,28 @@ fn show(name: &str, v: &Value, locale: Locale) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// Text from a payload as a message may show it: control characters, line and paragraph
+/// separators and bidirectional overrides written as `\u{…}` escapes, so a payload cannot
+/// forge lines or terminal sequences in whatever prints the message.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !s.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A character named for a reader: whitespace in words, anything else quoted.
@@ -150,6 +172,13 @@ mod tests {
             ),
             "unknown 'zzz'"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let p = json!({"field": "a\u{1b}[31mb\r\nc\u{202e}"});
+        let m = render(Locale::En, "field.unknown", p.as_object().unwrap());
+        assert_eq!(m, "unknown field 'a\\u{1b}[31mb\\u{d}\\u{a}c\\u{202e}'");
     }
 
     #[test]

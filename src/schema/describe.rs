@@ -163,6 +163,11 @@ pub enum CheckKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         allowed: Option<&'static [i64]>,
     },
+    /// Any one of the checks (the first one's findings when none passes).
+    AnyOf {
+        /// The alternatives.
+        any_of: Vec<CheckInfo>,
+    },
 }
 
 /// The key set of a list of `{k, v}` pairs.
@@ -207,12 +212,9 @@ pub struct KeyInfo {
 /// assert!(fields.iter().any(|f| f.pointer == "/dids/-/did_number" && f.required));
 /// ```
 pub fn describe(target: Target, options: &Options) -> Vec<FieldInfo> {
-    let doc = match options.channel {
-        Some(kind) => serde_json::json!({ "channel": kind.id() }),
-        None => Value::Null,
-    };
     let mut out = Vec::new();
-    object(&target.schema(&doc, options), &[], &mut out);
+    let channel = options.channel.map(|k| k.id());
+    object(&target.schema(channel, options), &[], &mut out);
     out
 }
 
@@ -363,6 +365,17 @@ fn check_info(c: &Checked) -> CheckInfo {
         Check::Uuid => CheckKind::Uuid,
         Check::DateTime => CheckKind::DateTime,
         Check::Regex => CheckKind::Regex,
+        Check::AnyOf(alternatives) => CheckKind::AnyOf {
+            any_of: alternatives
+                .iter()
+                .map(|a| {
+                    check_info(&Checked {
+                        check: a.clone(),
+                        severity: c.severity,
+                    })
+                })
+                .collect(),
+        },
     };
     CheckInfo {
         check,

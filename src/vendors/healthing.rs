@@ -103,6 +103,20 @@ fn update(modes: Option<&[String]>) -> Object {
     }
 }
 
+/// A response's `assignment_mode` and `status`: read leniently [decision], any non-empty
+/// string, unless the caller gave the allowed values.
+fn lenient(modes: Option<&[String]>) -> Shape {
+    match modes {
+        Some(m) => Shape::string([Check::one_of_owned(m)]),
+        None => Shape::string([NON_EMPTY]),
+    }
+}
+
+const NON_EMPTY: Check = Check::Chars {
+    min: 1,
+    max: usize::MAX,
+};
+
 fn response(modes: Option<&[String]>) -> Object {
     let counter = || Shape::Int(IntRule::at_least(0));
     let s = || Shape::Str(vec![]);
@@ -110,13 +124,19 @@ fn response(modes: Option<&[String]>) -> Object {
         Field::new("name", s()).doc("[002]", "friendly name"),
         Field::new("channel_type", s()).doc("[002]", "type of channel"),
         Field::new("id", counter()).doc("[002]", "channel id"),
-        Field::new("status", s()).doc("[002]", "ChannelStatusEnum (values not published)"),
+        Field::new("status", lenient(None)).doc(
+            "[002]",
+            "ChannelStatusEnum (values not published): any non-empty string",
+        ),
         Field::new("config", Shape::FreeObject).doc("[002]", "channel configuration"),
         Field::new("is_active", Shape::Bool).doc("[002]", ""),
         Field::new("is_default", Shape::Bool).doc("[002]", ""),
         Field::new("auto_reply_enabled", Shape::Bool).doc("[002]", ""),
         Field::new("business_hours_enabled", Shape::Bool).doc("[002]", ""),
-        Field::new("assignment_mode", assignment_mode(modes)).doc("[002]", ""),
+        Field::new("assignment_mode", lenient(modes)).doc(
+            "[002]",
+            "any non-empty string, or one of assignment_modes when given",
+        ),
         Field::new("sla_enabled", Shape::Bool).doc("[002]", ""),
         Field::new("total_conversations", counter()).doc("[002]", "integer >= 0"),
         Field::new("total_messages_sent", counter()).doc("[002]", "integer >= 0"),

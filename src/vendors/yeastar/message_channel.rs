@@ -254,16 +254,19 @@ fn shape(value: Value, op: Op, kind: Option<Kind>) -> Shape {
     }
 }
 
+/// [decision] A Facebook routing rule's `did_number` is the page id: 1 to 20 ASCII digits.
+const FACEBOOK_PAGE_ID: Check = Check::Digits { min: 1, max: 20 };
+
 /// The `Msg_Routing` array of [001]/[000].
 fn dids(op: Op, family: Option<Family>) -> ArrayOf {
     let did_number = match family {
         Some(Family::Sms | Family::WhatsApp) => vec![Checked::error(Check::E164)],
-        // [decision] a Facebook page id: 1 to 20 ASCII digits.
-        Some(Family::Facebook) => vec![Checked::error(Check::Digits { min: 1, max: 20 })],
-        None => vec![Checked::error(Check::Chars {
-            min: 1,
-            max: usize::MAX,
-        })],
+        Some(Family::Facebook) => vec![Checked::error(FACEBOOK_PAGE_ID)],
+        // [decision] With the kind unknown, what is wrong for every kind is still wrong.
+        None => vec![Checked::error(Check::AnyOf(vec![
+            Check::E164,
+            FACEBOOK_PAGE_ID,
+        ]))],
     };
     let mut fields = Vec::new();
     if op == Op::Update {

@@ -21,18 +21,21 @@ pub const DESTINATION_ID_REQUIRED: Rule = Rule::RequiredWhen {
     },
 };
 
-/// The message-channel rules for `doc`: the kind is the payload's `channel` on create; on
+/// The message-channel rules: the kind is the payload's `channel` member on create; on
 /// update the `channel` option, else the `channel` of the `current` state.
-pub fn message_channel(op: Op, doc: &Value, options: &Options) -> Arc<Object> {
-    let named = |v: Option<&Value>| {
-        v.and_then(Value::as_str)
-            .and_then(|s| s.parse::<Kind>().ok())
-    };
+pub fn message_channel(op: Op, channel: Option<&str>, options: &Options) -> Arc<Object> {
+    let named = |s: Option<&str>| s.and_then(|s| s.parse::<Kind>().ok());
     let kind = match op {
-        Op::Create => named(doc.get("channel")),
-        Op::Update => options
-            .channel
-            .or_else(|| named(options.current.as_ref().and_then(|c| c.get("channel")))),
+        Op::Create => named(channel),
+        Op::Update => options.channel.or_else(|| {
+            named(
+                options
+                    .current
+                    .as_ref()
+                    .and_then(|c| c.get("channel"))
+                    .and_then(Value::as_str),
+            )
+        }),
     };
     message_channel::schema(op, kind)
 }
