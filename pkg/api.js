@@ -8,6 +8,35 @@
 
 import * as wasm from './wasm/channel_rules.js';
 
+/** The library's nesting limit (INTERFACE.md, "Limits"). */
+const MAX_DEPTH = 128;
+
+/**
+ * Whether `value` nests deeper than MAX_DEPTH, a cycle counting as endless nesting. Each
+ * object is measured once (its height is kept), and nothing is entered past the limit, so
+ * the cost is bounded by the value's size and the recursion by the limit.
+ */
+function tooDeep(value) {
+  const heights = new Map();
+  const open = new Set();
+  const height = (v, depth) => {
+    if (v === null || typeof v !== 'object') return 0;
+    if (open.has(v) || depth > MAX_DEPTH) return Infinity;
+    const known = heights.get(v);
+    if (known !== undefined) return known;
+    open.add(v);
+    let h = 0;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      h = Math.max(h, height(child, depth + 1));
+      if (h === Infinity) break;
+    }
+    open.delete(v);
+    heights.set(v, h + 1);
+    return h + 1;
+  };
+  return height(value, 1) > MAX_DEPTH;
+}
+
 /** JSON text for a payload: strings are taken as JSON text, anything else is serialized. */
 function payloadText(payload) {
   if (typeof payload === 'string') return payload;
@@ -15,8 +44,10 @@ function payloadText(payload) {
   try {
     text = JSON.stringify(payload);
   } catch (e) {
-    // A cycle, a BigInt, a throwing toJSON: no JSON document could be sent, so this is the
-    // caller's mistake rather than a finding about a payload.
+    // Too deep for JSON.stringify, or a cycle: that is a finding about the payload, so the
+    // library reports it (json.too_deep, in the caller's locale) from text just past the
+    // limit. A BigInt or a throwing toJSON is not a JSON value at all: the caller's mistake.
+    if (tooDeep(payload)) return '['.repeat(MAX_DEPTH + 1) + ']'.repeat(MAX_DEPTH + 1);
     throw new TypeError(`payload cannot be written as JSON: ${e.message}`);
   }
   // `undefined`, a function or a symbol: there is no document, which the rules see as null.

@@ -420,3 +420,56 @@ fn phone_refuses_a_region_the_metadata_does_not_have() {
         assert!(err.contains(&format!("unknown region '{region}'")), "{err}");
     }
 }
+
+/// Runs the command with its standard output a pipe whose reader is already closed.
+fn cli_into_closed_pipe(args: &[&str], stdin: &str) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_channel-rules"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+/// Bug: `channel-rules targets | head -0` panicked (exit 101).
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let o = cli_into_closed_pipe(&["targets"], "");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = cli_into_closed_pipe(&["check", "--target", CREATE, "-"], "{}");
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = cli_into_closed_pipe(&["phone", "+442079460857"], "");
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(o.stderr.is_empty());
+}
+
+/// Bug: a member name holding ESC, CR or LF was printed raw, so a payload could forge
+/// output lines or terminal sequences.
+#[test]
+fn control_characters_from_a_payload_are_escaped_in_text() {
+    let payload = r#"{"id": 1, "x\u001b[31m\r\nforged.json:/id: error: fake [x]": 1}"#;
+    let o = cli(
+        &["check", "--target", UPDATE, "--channel", "twilio", "-"],
+        Some(payload),
+    );
+    let text = stdout(&o);
+    assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+    assert_eq!(text.lines().count(), 2, "one issue and the summary: {text}");
+    assert!(text.contains("x\\u{1b}[31m\\u{d}\\u{a}forged"), "{text}");
+}

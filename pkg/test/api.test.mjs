@@ -176,10 +176,58 @@ describe("a caller's mistake throws a TypeError naming the known values", () => 
   });
 
   it('a value that cannot be JSON at all', () => {
-    const cyclic = {};
-    cyclic.self = cyclic;
-    assert.throws(() => validate(CREATE, cyclic), TypeError);
     assert.throws(() => validate(CREATE, { id: 1n }), TypeError);
+    assert.throws(() => validate(CREATE, { toJSON() { throw new Error('no'); } }), TypeError);
+  });
+});
+
+describe('the limits of INTERFACE.md', () => {
+  const nest = (depth) => {
+    let v = { serviceWindowExpireAt: null };
+    for (let i = 0; i < depth; i++) v = { a: v };
+    return { serviceWindowExpireAt: null, metadata: v };
+  };
+
+  it('reports an object nested past 128 levels as json.too_deep, in the locale', () => {
+    const report = validate('bird.channel_contact', nest(200), { locale: 'pt-BR' });
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.issues.map((i) => [i.pointer, i.code, i.params.limit]), [['', 'json.too_deep', 128]]);
+    assert.match(report.issues[0].message, /aninhado/);
+    assert.equal(validate('bird.channel_contact', nest(100)).valid, true);
+  });
+
+  it('bug: an object too deep for JSON.stringify threw; it is json.too_deep', () => {
+    let v = 1;
+    for (let i = 0; i < 200_000; i++) v = [v];
+    assert.throws(() => JSON.stringify(v), RangeError);
+    const report = validate(CREATE, { name: 'x', extra: v });
+    assert.deepEqual(report.issues.map((i) => i.code), ['json.too_deep']);
+  });
+
+  it('a cycle is endless nesting: json.too_deep, not a throw', () => {
+    const cyclic = { name: 'x' };
+    cyclic.self = cyclic;
+    assert.deepEqual(validate(CREATE, cyclic).issues.map((i) => i.code), ['json.too_deep']);
+    // Shared, acyclic objects are fine.
+    const shared = { type: 'extension', value: '1' };
+    const twice = { ...twilio(), dids: [{ did_number: '+12125551234', destination_type: 'api', members: [shared, shared] }] };
+    assert.ok(!validate(CREATE, twice).issues.some((i) => i.code === 'json.too_deep'));
+  });
+
+  it('keeps 1,000 issues, then one report.truncated with the number left out', () => {
+    const report = validate(CREATE, `{"dids": [${Array(1500).fill('0').join(',')}]}`);
+    assert.equal(report.valid, false);
+    assert.equal(report.issues.length, 1001);
+    const last = report.issues.at(-1);
+    assert.deepEqual([last.pointer, last.code, last.params.limit], ['', 'report.truncated', 1000]);
+    // 1,500 items, plus the four required members missing at the end, less the 1,000 kept.
+    assert.equal(last.params.omitted, 504);
+  });
+
+  it('reports a repeated member name at the later one', () => {
+    const report = validate(CREATE, '{"name": "a", "name": "b"}');
+    const dup = report.issues.find((i) => i.code === 'field.duplicate');
+    assert.deepEqual([dup.pointer, dup.severity, dup.params.field], ['/name', 'error', 'name']);
   });
 });
 

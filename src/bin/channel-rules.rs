@@ -4,6 +4,7 @@
 //! Exit status: 0 when no file has an error, 1 when any has, 2 for a usage error, an
 //! unknown target or kind, or a file that cannot be read.
 
+use channel_rules::messages::escape_controls;
 use channel_rules::{validate_bytes, Kind, Locale, Options, Report, Severity, Target};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
@@ -99,8 +100,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Targets => {
+            let mut out = std::io::stdout().lock();
             for t in Target::ALL {
-                println!("{}", t.id());
+                if let Err(e) = writeln!(out, "{}", t.id()) {
+                    return write_failed(&e, ExitCode::SUCCESS);
+                }
             }
             ExitCode::SUCCESS
         }
@@ -186,15 +190,33 @@ fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
             }
         };
         all_valid &= valid;
-        if writeln!(out, "{line}").is_err() {
-            return ExitCode::from(2);
+        if let Err(e) = writeln!(out, "{}", escape_controls(&line)) {
+            return write_failed(&e, status(all_valid));
         }
     }
-    if all_valid {
+    status(all_valid)
+}
+
+fn status(ok: bool) -> ExitCode {
+    if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Output could not be written. A reader that closed the pipe (`| head`) has what it
+/// wanted: stop quietly with `so_far`, the status of what was done; any other failure is
+/// said on standard error (exit 2).
+fn write_failed(e: &std::io::Error, so_far: ExitCode) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return so_far;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "channel-rules: cannot write the output: {e}"
+    );
+    ExitCode::from(2)
 }
 
 /// Reads the `--current` file. Its content holds credentials: errors never quote it.
@@ -242,8 +264,8 @@ fn check(target: Target, options: &Options, format: Format, files: &[String]) ->
                     .and_then(|_| writeln!(out))
             }
         };
-        if written.is_err() {
-            return ExitCode::from(2);
+        if let Err(e) = written {
+            return write_failed(&e, status(!any_error));
         }
     }
     if format == Format::Text {
@@ -277,10 +299,14 @@ fn print_text(
             (true, Severity::Error) => "\x1b[1;31merror\x1b[0m".to_string(),
             (true, Severity::Warning) => "\x1b[1;33mwarning\x1b[0m".to_string(),
         };
+        // The pointer holds the payload's member names: escaped like the message's quotes.
         writeln!(
             out,
-            "{file}:{}: {sev}: {} [{}]",
-            issue.pointer, issue.message, issue.code
+            "{}:{}: {sev}: {} [{}]",
+            escape_controls(file),
+            escape_controls(&issue.pointer),
+            escape_controls(&issue.message),
+            issue.code
         )?;
     }
     Ok(())

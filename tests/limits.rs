@@ -1,0 +1,93 @@
+//! The limits of INTERFACE.md ("Limits") on the Rust surface: at most 1,000 issues and then
+//! `report.truncated`, quoted text cut to 64 characters, repeated member names, nesting.
+
+use channel_rules::{validate, validate_str, Options, Severity, Target};
+use serde_json::json;
+
+const CREATE: Target = Target::YeastarMessageChannelCreate;
+
+#[test]
+fn a_report_keeps_1000_issues_then_says_how_many_were_left_out() {
+    let text = format!("{{\"dids\": [{}]}}", vec!["0"; 1500].join(","));
+    let r = validate_str(CREATE, &text, &Options::default());
+    assert!(!r.valid);
+    assert_eq!(r.issues.len(), 1001);
+    assert!(r.issues[..1000]
+        .iter()
+        .all(|i| i.code != "report.truncated"));
+    let last = r.issues.last().unwrap();
+    assert_eq!(
+        (last.pointer.as_str(), last.code.as_str()),
+        ("", "report.truncated")
+    );
+    assert_eq!(last.severity, Severity::Warning);
+    assert_eq!(last.params["limit"], 1000);
+    // 1,500 wrong items and the four required members missing, less the 1,000 kept.
+    assert_eq!(last.params["omitted"], 504);
+    // The first 1,000 are the first in document order.
+    assert_eq!(r.issues[999].pointer, "/dids/999");
+}
+
+#[test]
+fn valid_counts_the_issues_left_out() {
+    // 1,000 warnings kept, then an error left out: still invalid.
+    let mut members: Vec<String> = (0..1000).map(|i| format!("\"extra{i}\": 1")).collect();
+    members.push("\"id\": \"not a uuid\"".into());
+    let text = format!("{{{}}}", members.join(","));
+    let r = validate_str(Target::BirdChannel, &text, &Options::default());
+    assert_eq!(r.issues.len(), 1001);
+    assert!(r.issues[..1000]
+        .iter()
+        .all(|i| i.severity == Severity::Warning));
+    assert!(
+        !r.valid,
+        "an error among those left out makes the payload invalid"
+    );
+    // Warnings only: valid.
+    let mut doc = json!({"serviceWindowExpireAt": null});
+    for i in 0..1500 {
+        doc[format!("extra{i}")] = json!(1);
+    }
+    let r = validate(Target::BirdChannelContact, &doc, &Options::default());
+    assert!(r.valid);
+    assert_eq!(r.issues.last().unwrap().params["omitted"], 500);
+}
+
+#[test]
+fn quoted_text_is_cut_and_long_names_are_reported_at_their_object() {
+    let name = "x".repeat(10_000);
+    let text = format!("{{\"id\": 1, \"{name}\": 1, \"{name}\": 2}}");
+    let r = validate_str(
+        Target::YeastarMessageChannelUpdate,
+        &text,
+        &Options::default(),
+    );
+    let codes: Vec<(&str, &str)> = r
+        .issues
+        .iter()
+        .map(|i| (i.pointer.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("", "field.unknown"),
+            ("", "field.duplicate"),
+            ("", "field.unknown")
+        ]
+    );
+    for i in &r.issues {
+        let field = i.params["field"].as_str().unwrap();
+        assert_eq!(field, format!("{}...", "x".repeat(64)));
+        assert!(i.message.len() < 200, "{}", i.message);
+    }
+    assert!(serde_json::to_string(&r).unwrap().len() < 2_000);
+}
+
+#[test]
+fn a_long_enum_value_gets_no_suggestion() {
+    let value = format!("twilio{}", " ".repeat(1_000_000));
+    let r = validate(CREATE, &json!({ "channel": value }), &Options::default());
+    let channel = r.issues.iter().find(|i| i.pointer == "/channel").unwrap();
+    assert_eq!(channel.code, "enum.unknown");
+    assert!(channel.params.get("suggestion").is_none());
+}
