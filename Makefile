@@ -45,3 +45,9 @@ bench:
 ## demo: build, then serve the demo admin form (www/) on http://127.0.0.1:8080 until stopped
 demo: wasm
 	node scripts/serve-demo.mjs --port 8080
+
+## stress: hostile documents up to 10 MB (README, "Limits"), each checked in a fresh process
+## natively and in wasm under Node; time, peak memory, report size, PASS or FAIL per bound
+.PHONY: stress
+stress:
+	scripts/stress.sh

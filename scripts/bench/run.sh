@@ -9,6 +9,8 @@
 #      the difference is the engine's share. libphonenumber-js's own max bundle for scale;
 #   3. Node: scripts/bench/phone.mjs (cold start and per number, the wasm package and
 #      libphonenumber-js/max in the same run).
+#   4. stress: scripts/stress.sh (make stress), the bounded-cost rows (hostile documents up to 10 MB),
+#      native and wasm, after the summary.
 # Installs what it needs (scripts/install-wasm-toolchain.sh, npm ci). Figures go to
 # target/bench/*.json as well.
 set -euo pipefail
@@ -76,3 +78,8 @@ say "node: scripts/bench/phone.mjs"
 node scripts/bench/phone.mjs --corpus "$corpus" --json "$out/node.json"
 
 node scripts/bench/summary.mjs "$out"
+
+# The bounded-cost rows (make stress): both tables, PASS or FAIL, without failing make bench
+# (as the goals above).
+say "stress: scripts/stress.sh (hostile documents up to 10 MB, native and wasm)"
+scripts/stress.sh || echo "stress: not every row is within the bounds (the tables above)"
