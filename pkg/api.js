@@ -88,6 +88,31 @@ export function validate(target, payload, options) {
 }
 
 /**
+ * The whole body of a Yeastar message-channel update, written from the channel's current
+ * state and the changes (Yeastar updates replace what they omit): members the changes leave
+ * out keep their current value, `account_data` comes only from the changes, `dids` are
+ * edited by `id` (or `did_number`) and deleted only by `{ id, delete: true }`.
+ * @param {object} current the channel as the PBX returns it
+ * @param {object} changes the members to change
+ * @param {object} [options] channel, locale
+ * @returns {{payload: object, report: {valid: boolean, issues: object[]}}} the body, and
+ *   `validate` of it for yeastar.message_channel.update with `current`
+ */
+export function completeUpdate(current, changes, options) {
+  const text = (value, name) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new TypeError(`completeUpdate: ${name} must be an object`);
+    }
+    try {
+      return JSON.stringify(value);
+    } catch (e) {
+      throw new TypeError(`completeUpdate: ${name} cannot be written as JSON: ${e.message}`);
+    }
+  };
+  return JSON.parse(wasm.complete_update(text(current, 'current'), text(changes, 'changes'), optionsText(options)));
+}
+
+/**
  * The issues about one field: the value at `pointer` (a JSON Pointer such as
  * "/dids/0/did_number"; "" is the whole payload) or inside it, in document order. The whole
  * payload is checked, since rules cross fields; a missing field is found at the pointer

@@ -293,6 +293,29 @@ export type PhoneInfo = PhoneNumberInfo | PhoneParseFailure;
  */
 export function phoneInfo(input: string, region?: string | null): PhoneInfo;
 
+/** `completeUpdate`'s answer. */
+export interface CompletedUpdate {
+  /** The whole update body to send. */
+  payload: Record<string, unknown>;
+  /** `validate` of the body for `yeastar.message_channel.update` with `current`. */
+  report: Report;
+}
+
+/**
+ * The whole body of a Yeastar message-channel update from the channel's current state (as
+ * the PBX returns it) and the changes: members the changes leave out keep their current
+ * value (those the kind's rules know); `account_data` comes only from `changes`; `dids` are
+ * edited by `id` (or by `did_number` when an item has no `id`), each keeping the current
+ * rule's members it leaves out, and a rule is deleted only by `{ id: 5, delete: true }`.
+ * Throws a `TypeError` when the inputs contradict each other (another channel's `id`, a rule
+ * `id` that `current` does not have, a deletion without an `id`) or are not objects.
+ */
+export function completeUpdate(
+  current: object,
+  changes: object,
+  options?: Pick<Options, 'channel' | 'locale'>,
+): CompletedUpdate;
+
 /** `normalizePhone`'s answer. */
 export interface NormalizedPhone {
   /**

@@ -76,6 +76,7 @@ pub mod phone;
 pub mod report;
 pub mod schema;
 pub mod target;
+mod update;
 pub mod vendors;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -83,6 +84,7 @@ pub mod wasm;
 pub use normalize::{normalize_phone, Normalized, UnknownRegion};
 pub use report::{pointer_of, InvalidPointer, Issue, Report, Segment, Severity};
 pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};
+pub use update::{complete_update, UpdateError};
 pub use vendors::yeastar::providers::{Kind, UnknownKind};
 
 /// The README's Rust examples run as doc tests.
@@ -99,9 +101,26 @@ use serde_json::Value;
 /// Never panics and never fails: everything wrong with the payload is an [`Issue`]. A
 /// value nested deeper than 128 levels is one `json.too_deep` issue, whatever built it.
 pub fn validate(target: Target, payload: &Value, options: &Options) -> Report {
-    let channel = payload.get("channel").and_then(Value::as_str);
+    validate_with_current(target, payload, options, options.current.as_ref())
+}
+
+/// [`validate`] with the current state given apart from the options (so it is not copied).
+pub(crate) fn validate_with_current(
+    target: Target,
+    payload: &Value,
+    options: &Options,
+    current: Option<&Value>,
+) -> Report {
+    let named_in = if target.kind_in_payload() {
+        Some(payload)
+    } else {
+        current
+    };
+    let channel = named_in
+        .and_then(|v| v.get("channel"))
+        .and_then(Value::as_str);
     let schema = target.schema(channel, options);
-    let walked = engine::walk(&schema, payload, options.current.as_ref());
+    let walked = engine::walk(&schema, payload, current);
     finish(walked.map_err(|e| stopped(e, "")), options)
 }
 
@@ -129,7 +148,7 @@ pub fn validate_str(target: Target, text: &str, options: &Options) -> Report {
     let channel = if target.kind_in_payload() {
         engine::top_level_string(&mut reader(), "channel")
     } else {
-        None
+        options.current_channel().map(str::to_string)
     };
     let schema = target.schema(channel.as_deref(), options);
     let mut de = reader();

@@ -88,15 +88,15 @@ impl Target {
         self == Target::YeastarMessageChannelCreate
     }
 
-    /// The rules that apply under `options` to a payload whose top-level `channel` member
-    /// is `channel` (read only where [`Target::kind_in_payload`]).
+    /// The rules that apply under `options`, where `channel` is the `channel` member of the
+    /// payload (where [`Target::kind_in_payload`]) or else of the current state.
     pub(crate) fn schema(self, channel: Option<&str>, options: &Options) -> Arc<Object> {
         match self {
             Target::YeastarMessageChannelCreate => {
                 yeastar::message_channel(Op::Create, channel, options)
             }
             Target::YeastarMessageChannelUpdate => {
-                yeastar::message_channel(Op::Update, None, options)
+                yeastar::message_channel(Op::Update, channel, options)
             }
             Target::YeastarLivechatCreate => yeastar::livechat::schema(Op::Create),
             Target::YeastarLivechatUpdate => yeastar::livechat::schema(Op::Update),
@@ -212,6 +212,13 @@ pub struct Options {
     /// Healthing's allowed `assignment_mode` values, when the caller knows them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment_modes: Option<Vec<String>>,
+}
+
+impl Options {
+    /// The `channel` member of the current state, which names an update's kind.
+    pub(crate) fn current_channel(&self) -> Option<&str> {
+        self.current.as_ref()?.get("channel")?.as_str()
+    }
 }
 
 impl fmt::Debug for Options {

@@ -84,6 +84,28 @@ pub fn validate_field(
     Ok(json(&issues))
 }
 
+/// `completeUpdate(currentJson, changesJson, optionsJson)`: `{payload, report}` as JSON
+/// text. Inputs that contradict each other (another channel's id, a rule `current` does not
+/// have) throw the `TypeError`, as does text that is not JSON (the caller serialized it).
+#[wasm_bindgen]
+pub fn complete_update(
+    current: &str,
+    changes: &str,
+    options_json: &str,
+) -> Result<String, JsValue> {
+    #[derive(Serialize)]
+    struct Completed {
+        payload: serde_json::Value,
+        report: crate::Report,
+    }
+    let options = options(options_json)?;
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).map_err(type_error);
+    let (current, changes) = (parse(current)?, parse(changes)?);
+    let (payload, report) =
+        crate::complete_update(&current, &changes, &options).map_err(type_error)?;
+    Ok(json(&Completed { payload, report }))
+}
+
 /// `describe(target, optionsJson)`: the target's fields as JSON text.
 #[wasm_bindgen]
 pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> {

@@ -456,6 +456,16 @@ fn a_closed_pipe_ends_the_command_quietly() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+    let o = cli_into_closed_pipe(
+        &["check", "--target", CREATE, "--format", "json", "-"],
+        "{}",
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let o = cli_into_closed_pipe(&["phone", "+442079460857"], "");
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(o.stderr.is_empty());
@@ -474,4 +484,96 @@ fn control_characters_from_a_payload_are_escaped_in_text() {
     assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
     assert_eq!(text.lines().count(), 2, "one issue and the summary: {text}");
     assert!(text.contains("x\\u{1b}[31m\\u{d}\\u{a}forged"), "{text}");
+}
+
+/// Every safe-update fixture through `channel-rules update --format json`: the same body
+/// and report as the library, or exit status 2 with the refusal.
+#[test]
+fn update_gives_what_the_library_gives_on_every_fixture() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("tests/fixtures/yeastar/complete-update.json")).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let dir = temp_dir("update-fixtures");
+    let cases = doc["cases"].as_array().unwrap();
+    for (n, case) in cases.iter().enumerate() {
+        let name = case["name"].as_str().unwrap();
+        let call = &case["complete_update"];
+        let current_path = dir.join(format!("current-{n}.json"));
+        let changes_path = dir.join(format!("changes-{n}.json"));
+        std::fs::write(&current_path, call["current"].to_string()).unwrap();
+        std::fs::write(&changes_path, call["changes"].to_string()).unwrap();
+        let options: channel_rules::Options = serde_json::from_value(
+            case.get("options")
+                .cloned()
+                .unwrap_or(serde_json::json!({})),
+        )
+        .unwrap();
+        let mut args = vec![
+            "update".to_string(),
+            "--current".into(),
+            current_path.display().to_string(),
+            "--format".into(),
+            "json".into(),
+        ];
+        if let Some(k) = options.channel {
+            args.extend(["--channel".into(), k.id().to_string()]);
+        }
+        args.push(changes_path.display().to_string());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = cli(&args, None);
+        let native = channel_rules::complete_update(&call["current"], &call["changes"], &options);
+        match native {
+            Err(e) => {
+                assert_eq!(o.status.code(), Some(2), "{name}");
+                assert!(
+                    String::from_utf8_lossy(&o.stderr).contains(&e.to_string()),
+                    "{name}: {}",
+                    String::from_utf8_lossy(&o.stderr)
+                );
+            }
+            Ok((body, report)) => {
+                let got: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+                assert_eq!(got["payload"], body, "{name}");
+                assert_eq!(
+                    got["report"],
+                    serde_json::to_value(&report).unwrap(),
+                    "{name}"
+                );
+                let want = if report.valid { 0 } else { 1 };
+                assert_eq!(o.status.code(), Some(want), "{name}");
+            }
+        }
+    }
+    assert!(cases.len() >= 10);
+}
+
+/// The seed's own example from the command line: the body on standard output, the issues
+/// on standard error.
+#[test]
+fn update_prints_the_whole_body_in_text() {
+    let o = cli(
+        &[
+            "update",
+            "--current",
+            "examples/yeastar/current-sms.json",
+            "examples/yeastar/change-destination.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let body: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let dids = body["dids"].as_array().unwrap();
+    assert_eq!(dids.len(), 2);
+    assert_eq!(dids[0]["destination_type"], "api");
+    assert_eq!(dids[0]["members"].as_array().unwrap().len(), 2);
+    assert!(
+        body.get("account_data").is_none(),
+        "credentials are never copied"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("body:/dids/0/destination_id: warning:"),
+        "{err}"
+    );
 }

@@ -1,8 +1,8 @@
 //! Replays every fixture file under `tests/fixtures/` (format: `tests/fixtures/README.md`).
 
 use channel_rules::{
-    codes::CODES, normalize_phone, pointer_of, validate, validate_str, Issue, Options, Report,
-    Target,
+    codes::CODES, complete_update, normalize_phone, pointer_of, validate, validate_str, Issue,
+    Options, Report, Target,
 };
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -310,6 +310,74 @@ fn normalize_case(label: &str, case: &Map<String, Value>, failures: &mut Vec<Str
     );
 }
 
+/// A `complete_update` case (tests/fixtures/README.md): the body and its report, or
+/// `refused` with a fragment of the error.
+fn update_case(
+    label: &str,
+    case: &Map<String, Value>,
+    bases: &Map<String, Value>,
+    failures: &mut Vec<String>,
+) {
+    let call = case["complete_update"]
+        .as_object()
+        .expect("complete_update object");
+    let current = match call.get("current_base").and_then(Value::as_str) {
+        Some(b) => bases[b].clone(),
+        None => call["current"].clone(),
+    };
+    let changes = &call["changes"];
+    let options: Options = serde_json::from_value(
+        case.get("options")
+            .cloned()
+            .unwrap_or(Value::Object(Map::new())),
+    )
+    .unwrap_or_else(|e| panic!("{label}: options: {e}"));
+    let got = complete_update(&current, changes, &options);
+    if let Some(fragment) = case.get("refused").and_then(Value::as_str) {
+        match got {
+            Err(e) if e.to_string().contains(fragment) => {}
+            other => failures.push(format!(
+                "{label}\n  expected a refusal with {fragment:?}, got {other:?}"
+            )),
+        }
+        return;
+    }
+    let (body, report) = match got {
+        Ok(done) => done,
+        Err(e) => {
+            failures.push(format!("{label}\n  refused: {e}"));
+            return;
+        }
+    };
+    if let Some(want) = case.get("body") {
+        if &body != want {
+            failures.push(format!(
+                "{label}\n  body: expected {want}\n        got      {body}"
+            ));
+        }
+    }
+    // The report is `validate` of the body with `current`, exactly.
+    let again = validate(
+        Target::YeastarMessageChannelUpdate,
+        &body,
+        &Options {
+            current: Some(current.clone()),
+            ..options.clone()
+        },
+    );
+    assert_eq!(report, again, "{label}: the report is validate of the body");
+    let mut secret_values = Vec::new();
+    secrets(&current, &mut secret_values);
+    secrets(changes, &mut secret_values);
+    check_invariants(label, &report, &secret_values);
+    compare(
+        label,
+        &report.issues,
+        case["expect"].as_array().unwrap(),
+        failures,
+    );
+}
+
 #[test]
 fn fixtures() {
     let bases = bases();
@@ -333,6 +401,10 @@ fn fixtures() {
             cases += 1;
             if case.contains_key("normalize_phone") {
                 normalize_case(&label, case, &mut failures);
+                continue;
+            }
+            if case.contains_key("complete_update") {
+                update_case(&label, case, &bases, &mut failures);
                 continue;
             }
             let target: Target = case["target"].as_str().unwrap().parse().unwrap();

@@ -13,7 +13,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validate, validateField, normalizePhone, codes } from 'channel-rules';
+import { validate, validateField, normalizePhone, completeUpdate, codes } from 'channel-rules';
+
+const UPDATE = 'yeastar.message_channel.update';
 import { parse, stringify, clone, plain } from './lossless-json.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -165,6 +167,25 @@ function normalizeCase(c) {
   compare(n.issues, c.expect);
 }
 
+/** A `complete_update` case: `completeUpdate(current, changes, options)`. */
+function updateCase(c) {
+  const current = plain(c.complete_update.current_base ? bases[c.complete_update.current_base] : c.complete_update.current);
+  const changes = plain(c.complete_update.changes);
+  const options = plain(c.options ?? {});
+  const call = () => completeUpdate(current, changes, options);
+  if (c.refused) {
+    assert.throws(call, (e) => e instanceof TypeError && e.message.includes(c.refused));
+    return;
+  }
+  const done = call();
+  assert.deepEqual(Object.keys(done), ['payload', 'report']);
+  if (c.body !== undefined) assert.deepEqual(done.payload, plain(c.body));
+  // The report is validate of the body with current, exactly.
+  assert.deepEqual(done.report, validate(UPDATE, done.payload, { ...options, current }));
+  checkInvariants(done.report, [...secrets(current), ...secrets(changes)]);
+  compare(done.report.issues, c.expect);
+}
+
 const files = fixtureFiles(fixtures);
 let cases = 0;
 
@@ -177,6 +198,10 @@ for (const file of files) {
       cases += 1;
       if (c.normalize_phone) {
         it(c.name, () => normalizeCase(c));
+        continue;
+      }
+      if (c.complete_update) {
+        it(c.name, () => updateCase(c));
         continue;
       }
       it(c.name, () => {

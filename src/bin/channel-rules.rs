@@ -48,6 +48,27 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
+    /// Write the whole Yeastar message-channel update body from the channel's current state
+    /// and the changes (updates replace what they omit), and check it. The body goes to
+    /// standard output; in text, the issues go to standard error.
+    Update {
+        /// A JSON file with the channel's current state, as the PBX returns it.
+        #[arg(long, value_name = "FILE")]
+        current: String,
+        /// The Yeastar channel kind, when current does not say it.
+        #[arg(long, value_parser = parse_kind)]
+        channel: Option<Kind>,
+        /// Language of messages: en, zh-CN or pt-BR.
+        #[arg(long, value_parser = parse_locale, default_value = "en")]
+        locale: Locale,
+        /// Output format: text (the body, issues on standard error) or json
+        /// ({"payload", "report"}).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// A JSON file with the changes (a partial update); - reads standard input.
+        #[arg(value_name = "CHANGES_FILE")]
+        changes: String,
+    },
     /// List the target ids, one a line.
     Targets,
     /// What libphonenumber's metadata says of phone numbers: E.164 form, validity, region and
@@ -113,6 +134,20 @@ fn main() -> ExitCode {
             format,
             numbers,
         } => phone(region.as_deref(), format, &numbers),
+        Command::Update {
+            current,
+            channel,
+            locale,
+            format,
+            changes,
+        } => {
+            let options = Options {
+                channel,
+                locale,
+                ..Options::default()
+            };
+            update(&current, &changes, &options, format)
+        }
         Command::Check {
             target,
             channel,
@@ -197,6 +232,25 @@ fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
     status(all_valid)
 }
 
+/// Writes `value` as JSON and a newline, keeping the kind of an output error (so a closed
+/// pipe is told apart).
+fn write_json(
+    out: &mut impl Write,
+    value: &impl serde::Serialize,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)
+    } else {
+        serde_json::to_writer(&mut *out, value)
+    };
+    written.map_err(|e| match e.io_error_kind() {
+        Some(kind) => std::io::Error::from(kind),
+        None => std::io::Error::other(e),
+    })?;
+    writeln!(out)
+}
+
 fn status(ok: bool) -> ExitCode {
     if ok {
         ExitCode::SUCCESS
@@ -217,6 +271,56 @@ fn write_failed(e: &std::io::Error, so_far: ExitCode) -> ExitCode {
         "channel-rules: cannot write the output: {e}"
     );
     ExitCode::from(2)
+}
+
+/// The `update` command: the body on standard output (or `{payload, report}` in json), the
+/// report's issues on standard error in text. Exit status as `check`; 2 as well when the
+/// inputs contradict each other.
+fn update(current: &str, changes: &str, options: &Options, format: Format) -> ExitCode {
+    let fail = |msg: &dyn std::fmt::Display| {
+        let _ = writeln!(std::io::stderr(), "channel-rules: {msg}");
+        ExitCode::from(2)
+    };
+    let current = match load_current(current) {
+        Ok(c) => c,
+        Err(msg) => return fail(&msg),
+    };
+    let bytes = match read(changes) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("cannot read {changes}: {e}")),
+    };
+    let (body, report) = match serde_json::from_slice::<Value>(&bytes) {
+        // Malformed changes: the syntax error is the report, and there is no body.
+        Err(_) => (
+            None,
+            validate_bytes(Target::YeastarMessageChannelUpdate, &bytes, options),
+        ),
+        Ok(ch) => match channel_rules::complete_update(&current, &ch, options) {
+            Ok((body, report)) => (Some(body), report),
+            Err(e) => return fail(&escape_controls(&e.to_string())),
+        },
+    };
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        Format::Json => {
+            let v = serde_json::json!({ "payload": body, "report": report });
+            write_json(&mut out, &v, true)
+        }
+        Format::Text => {
+            let shown = match &body {
+                Some(b) => write_json(&mut out, b, true),
+                None => Ok(()),
+            };
+            let mut err = std::io::stderr().lock();
+            shown.and_then(|_| {
+                print_text(&mut err, "body", &report, std::io::stderr().is_terminal())
+            })
+        }
+    };
+    if let Err(e) = written {
+        return write_failed(&e, status(report.valid));
+    }
+    status(report.valid)
 }
 
 /// Reads the `--current` file. Its content holds credentials: errors never quote it.
@@ -251,17 +355,13 @@ fn check(target: Target, options: &Options, format: Format, files: &[String]) ->
         warnings += report.warnings().count();
         let written = match format {
             Format::Text => print_text(&mut out, file, &report, colour),
-            Format::Json if files.len() == 1 => serde_json::to_writer_pretty(&mut out, &report)
-                .map_err(std::io::Error::other)
-                .and_then(|_| writeln!(out)),
+            Format::Json if files.len() == 1 => write_json(&mut out, &report, true),
             Format::Json => {
                 let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
                 if let Value::Object(m) = &mut v {
                     m.insert("file".into(), Value::String(file.clone()));
                 }
-                serde_json::to_writer(&mut out, &v)
-                    .map_err(std::io::Error::other)
-                    .and_then(|_| writeln!(out))
+                write_json(&mut out, &v, false)
             }
         };
         if let Err(e) = written {

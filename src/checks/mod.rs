@@ -172,6 +172,9 @@ mod tests {
         assert_eq!(suggest("Twilio", ["twilio", "telnyx"]), Some("twilio"));
         assert_eq!(suggest("zzzzzz", ["twilio", "telnyx"]), None);
         // Bug: a 10 MB value got an edit distance over all of it.
-        assert_eq!(suggest(&format!("twilio{}", " ".repeat(100)), ["twilio"]), None);
+        assert_eq!(
+            suggest(&format!("twilio{}", " ".repeat(100)), ["twilio"]),
+            None
+        );
     }
 }

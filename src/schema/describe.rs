@@ -213,7 +213,10 @@ pub struct KeyInfo {
 /// ```
 pub fn describe(target: Target, options: &Options) -> Vec<FieldInfo> {
     let mut out = Vec::new();
-    let channel = options.channel.map(|k| k.id());
+    let channel = match options.channel {
+        Some(kind) => Some(kind.id()),
+        None => options.current_channel(),
+    };
     object(&target.schema(channel, options), &[], &mut out);
     out
 }

@@ -8,7 +8,6 @@ use crate::schema::{Cond, Lit, Object, Rule};
 use crate::target::Options;
 use message_channel::Op;
 use providers::Kind;
-use serde_json::Value;
 use std::sync::Arc;
 
 /// Both Yeastar destinations ([001] `Msg_Routing`, [vendor] Live Chat): an extension or a
@@ -21,21 +20,13 @@ pub const DESTINATION_ID_REQUIRED: Rule = Rule::RequiredWhen {
     },
 };
 
-/// The message-channel rules: the kind is the payload's `channel` member on create; on
-/// update the `channel` option, else the `channel` of the `current` state.
+/// The message-channel rules for the kind `channel` names (the payload's `channel` member on
+/// create, the current state's on update); on update the `channel` option comes first.
 pub fn message_channel(op: Op, channel: Option<&str>, options: &Options) -> Arc<Object> {
-    let named = |s: Option<&str>| s.and_then(|s| s.parse::<Kind>().ok());
+    let named = channel.and_then(|s| s.parse::<Kind>().ok());
     let kind = match op {
-        Op::Create => named(channel),
-        Op::Update => options.channel.or_else(|| {
-            named(
-                options
-                    .current
-                    .as_ref()
-                    .and_then(|c| c.get("channel"))
-                    .and_then(Value::as_str),
-            )
-        }),
+        Op::Create => named,
+        Op::Update => options.channel.or(named),
     };
     message_channel::schema(op, kind)
 }
