@@ -9,6 +9,8 @@ EXAMPLES := examples/yeastar
 run:
 	$(CLI) check --target yeastar.message_channel.create $(EXAMPLES)/create-general-sms.json $(EXAMPLES)/create-whatsapp.json $(EXAMPLES)/create-facebook.json
 	$(CLI) check --target yeastar.message_channel.update --channel general $(EXAMPLES)/update-sms.json
+	@echo "# The whole update body for the Yeastar page's example change (rule 5 to api), from the current state:"
+	$(CLI) update --current $(EXAMPLES)/current-sms.json $(EXAMPLES)/change-destination.json
 	$(CLI) check --target yeastar.livechat.create $(EXAMPLES)/livechat-create.json
 	$(CLI) check --target healthing.channel.update examples/healthing/channel-update.json
 	$(CLI) check --target healthing.channel examples/healthing/channel.json
