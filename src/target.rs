@@ -2,6 +2,7 @@
 
 use crate::schema::Object;
 use crate::vendors::yeastar::message_channel::Op;
+use crate::vendors::yeastar::providers::did_you_mean;
 use crate::vendors::yeastar::{self, providers::Kind};
 use crate::vendors::{bird, healthing};
 use serde::{Deserialize, Serialize};
@@ -120,9 +121,10 @@ impl fmt::Display for Target {
 /// An unknown target id was named (a caller's mistake: CLI exit 2, a `TypeError` in
 /// JavaScript).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown target {given:?}; known targets: {}", Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>().join(", "))]
+#[error("unknown target {given:?}{}; known targets: {}", did_you_mean(*suggestion), Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>().join(", "))]
 pub struct UnknownTarget {
     given: String,
+    suggestion: Option<&'static str>,
 }
 
 impl FromStr for Target {
@@ -133,7 +135,8 @@ impl FromStr for Target {
             .copied()
             .find(|t| t.id() == s)
             .ok_or_else(|| UnknownTarget {
-                given: s.to_string(),
+                given: crate::engine::quote(s),
+                suggestion: crate::checks::suggest(s, Target::ALL.iter().map(|t| t.id())),
             })
     }
 }

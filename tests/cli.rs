@@ -60,7 +60,13 @@ fn valid_examples_exit_zero_with_warnings_in_text() {
     );
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("examples/yeastar/create-general-sms.json:/dids/0/did_number: warning: "));
+    // FILE:POINTER:LINE:COLUMN of the value.
+    assert!(
+        out.contains(
+            "examples/yeastar/create-general-sms.json:/dids/0/did_number:27:27: warning: "
+        ),
+        "{out}"
+    );
     assert!(out.contains("[phone.invalid]"));
     assert!(
         out.trim_end()
@@ -132,7 +138,7 @@ fn malformed_json_is_an_error_at_the_document() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.starts_with("-:: error: malformed JSON at line 2, column 11"),
+        out.starts_with("-::2:11: error: malformed JSON at line 2, column 11"),
         "{out}"
     );
 }
@@ -177,7 +183,17 @@ fn unreadable_file_exits_two_and_still_checks_the_others() {
         None,
     );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("2 files checked"));
+    let out = stdout(&o);
+    // Counted apart: one checked, one that could not be read, with a line of its own.
+    assert!(
+        out.contains("no-such-file.json: error: cannot read no-such-file.json"),
+        "{out}"
+    );
+    assert!(out.contains("1 file checked: "), "{out}");
+    assert!(
+        out.trim_end().ends_with("; 1 file could not be read"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -576,4 +592,235 @@ fn update_prints_the_whole_body_in_text() {
         err.contains("body:/dids/0/destination_id: warning:"),
         "{err}"
     );
+}
+
+fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_channel-rules"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+const MISTAKES: &str = "examples/yeastar/create-twilio-with-mistakes.json";
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let args = |c: &'static str| ["check", "--target", CREATE, "--color", c, MISTAKES];
+    let always = run_with_env(&args("always"), &[("NO_COLOR", "1")]);
+    assert!(
+        stdout(&always).contains("\x1b[1;31merror\x1b[0m"),
+        "--color always wins"
+    );
+    let never = run_with_env(&args("never"), &[]);
+    assert!(!stdout(&never).contains('\x1b'));
+    // auto: only on a terminal, never with NO_COLOR (not a terminal here either way).
+    let auto = run_with_env(&args("auto"), &[("NO_COLOR", "1")]);
+    assert!(!stdout(&auto).contains('\x1b'));
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            CREATE,
+            "--color",
+            "sometimes",
+            MISTAKES,
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn help_documents_the_exit_statuses() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["update", "--help"],
+    ] {
+        let o = cli(&args, None);
+        let out = stdout(&o);
+        assert!(
+            out.contains("Exit status:") && out.contains("2  a usage error"),
+            "{args:?}: {out}"
+        );
+    }
+}
+
+#[test]
+fn a_mistyped_target_or_kind_gets_a_suggestion() {
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            "yeastar.message_chanel.create",
+            "x.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("did you mean 'yeastar.message_channel.create'?"),
+        "{err}"
+    );
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            UPDATE,
+            "--channel",
+            "twillio",
+            "x.json",
+        ],
+        None,
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("did you mean 'twilio'?"), "{err}");
+}
+
+#[test]
+fn a_directory_is_its_json_files_sorted() {
+    let dir = temp_dir("directory");
+    std::fs::write(dir.join("b.json"), "{}").unwrap();
+    std::fs::write(dir.join("a.json"), "{\"id\": 1}").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not JSON").unwrap();
+    let d = dir.display().to_string();
+    let o = cli(&["check", "--target", UPDATE, "--format", "json", &d], None);
+    let files: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(files, [format!("{d}/a.json"), format!("{d}/b.json")]);
+    assert_eq!(o.status.code(), Some(1), "b.json has no id");
+}
+
+#[test]
+fn an_unreadable_file_has_a_record_in_every_format() {
+    let base = ["check", "--target", CREATE, "no-such-file.json"];
+    let with = |format: &'static str| {
+        let mut a = base.to_vec();
+        a.extend(["--format", format]);
+        cli(&a, None)
+    };
+    let o = with("json");
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["file"], "no-such-file.json");
+    assert!(v["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("cannot read no-such-file.json"));
+    let o = with("github");
+    assert!(
+        stdout(&o).starts_with("::error file=no-such-file.json::cannot read"),
+        "{}",
+        stdout(&o)
+    );
+    let o = with("sarif");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let run = &v["runs"][0];
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    let note = &run["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "no-such-file.json"
+    );
+}
+
+#[test]
+fn github_annotations_name_file_line_column_and_code() {
+    let o = cli(
+        &["check", "--target", CREATE, "--format", "github", MISTAKES],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let first = out.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!("::error file={MISTAKES},line=3,col=24,title=field.unknown::/webhook_url_typ: unknown field 'webhook_url_typ'; did you mean 'webhook_url_type'?")
+    );
+    // Workflow-command escapes: a line break in a message cannot end the annotation.
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            UPDATE,
+            "--channel",
+            "twilio",
+            "--format",
+            "github",
+            "-",
+        ],
+        Some("{\"id\": 1, \"a\\nb,c:d%\": 1}"),
+    );
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+}
+
+/// The SARIF output validates against the SARIF 2.1.0 schema (tests/sarif/), with a rule
+/// per code, and each result's file, line and column.
+#[test]
+fn sarif_is_valid_sarif_2_1_0() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The published schema has one pattern (`language`) with a stray `]`, which ECMA-262
+    // reads as a literal but the meta-schema's strict `format: regex` refuses: it is escaped
+    // here, and the committed copy stays as published.
+    let text = std::fs::read_to_string(root.join("tests/sarif/sarif-2.1.0-rtm.5.json"))
+        .unwrap()
+        .replace(r#"[a-zA-Z]{2}]?$""#, r#"[a-zA-Z]{2}\\]?$""#);
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            CREATE,
+            "--format",
+            "sarif",
+            MISTAKES,
+            "examples/yeastar/create-whatsapp.json",
+            "no-such-file.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "channel-rules");
+    assert_eq!(run["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), channel_rules::codes::CODES.len());
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 8);
+    let first = &results[0];
+    assert_eq!(first["ruleId"], "field.unknown");
+    assert_eq!(
+        rules[first["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "field.unknown"
+    );
+    assert_eq!(first["level"], "error");
+    let loc = &first["locations"][0];
+    assert_eq!(loc["physicalLocation"]["artifactLocation"]["uri"], MISTAKES);
+    assert_eq!(loc["physicalLocation"]["region"]["startLine"], 3);
+    assert_eq!(loc["physicalLocation"]["region"]["startColumn"], 24);
+    assert_eq!(
+        loc["logicalLocations"][0]["fullyQualifiedName"],
+        "/webhook_url_typ"
+    );
+    assert_eq!(results[7]["level"], "warning");
+    // And a schema that rejects what it should: the validator is not vacuous.
+    assert!(!validator.is_valid(&serde_json::json!({"version": "2.1.0", "runs": [{"tool": {}}]})));
 }

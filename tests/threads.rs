@@ -144,6 +144,9 @@ fn cases() -> Vec<Case> {
             let Some(target) = case.get("target").and_then(Value::as_str) else {
                 continue; // a normalize_phone case
             };
+            if case.contains_key("complete_update") {
+                continue; // no payload of its own: the body is written from the inputs
+            }
             let mut options = case
                 .get("options")
                 .cloned()

@@ -214,9 +214,15 @@ impl fmt::Display for Kind {
 /// An unknown `channel` kind was named (a caller's mistake: CLI exit 2, a `TypeError` in
 /// JavaScript).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown channel kind {given:?}; known kinds: {}", KIND_IDS.join(", "))]
+#[error("unknown channel kind {given:?}{}; known kinds: {}", did_you_mean(*suggestion), KIND_IDS.join(", "))]
 pub struct UnknownKind {
     given: String,
+    suggestion: Option<&'static str>,
+}
+
+/// `"; did you mean 'x'?"`, or nothing.
+pub(crate) fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!("; did you mean '{s}'?"))
 }
 
 impl FromStr for Kind {
@@ -227,7 +233,8 @@ impl FromStr for Kind {
             .position(|p| p.id == s)
             .map(|i| Kind(i as u8))
             .ok_or_else(|| UnknownKind {
-                given: s.to_string(),
+                given: crate::engine::quote(s),
+                suggestion: crate::checks::suggest(s, KIND_IDS.iter().copied()),
             })
     }
 }

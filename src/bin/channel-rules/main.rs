@@ -1,21 +1,34 @@
 //! The `channel-rules` command: checks payload files against a target's rules.
 //!
-//! Thin on purpose: it parses arguments, reads files, calls the library, prints reports.
-//! Exit status: 0 when no file has an error, 1 when any has, 2 for a usage error, an
-//! unknown target or kind, or a file that cannot be read.
+//! Thin on purpose: it parses arguments, reads files, calls the library, prints reports
+//! (`output.rs`, with positions from `positions.rs`). Exit status: 0 when no file has an
+//! error, 1 when any has, 2 for a usage error, an unknown target or kind, or a file that
+//! cannot be read.
+
+mod output;
+mod positions;
 
 use channel_rules::messages::escape_controls;
-use channel_rules::{validate_bytes, Kind, Locale, Options, Report, Severity, Target};
+use channel_rules::{validate_bytes, Kind, Locale, Options, Target};
 use clap::{Parser, Subcommand, ValueEnum};
+use output::{Checked, Colour, Format};
 use serde_json::Value;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
+
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  no file has an error (warnings allowed)
+  1  some file has an error (malformed JSON included)
+  2  a usage error, an unknown target or kind, a file that cannot be read, or (update)
+     inputs that contradict each other";
 
 #[derive(Parser)]
 #[command(
     name = "channel-rules",
     version,
-    about = "Checks message-channel configuration payloads as the vendors' APIs document them"
+    about = "Checks message-channel configuration payloads as the vendors' APIs document them",
+    after_help = EXIT_STATUS
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,7 +37,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check payload files (or - for standard input) against a target.
+    /// Check payload files (or - for standard input, or a directory: its *.json files)
+    /// against a target.
+    #[command(after_help = EXIT_STATUS)]
     Check {
         /// The target id, such as yeastar.message_channel.create (see `channel-rules targets`).
         #[arg(long, value_parser = parse_target)]
@@ -41,16 +56,21 @@ enum Command {
         /// Healthing's allowed assignment_mode values, comma-separated.
         #[arg(long, value_name = "MODES", value_delimiter = ',')]
         assignment_modes: Option<Vec<String>>,
-        /// Output format.
+        /// Output format: text (a line an issue, FILE:POINTER:LINE:COLUMN), json (a report
+        /// a file), sarif (SARIF 2.1.0) or github (workflow annotations).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Files to check; - reads standard input.
+        /// Colour in text output: auto (a terminal, and NO_COLOR unset), always or never.
+        #[arg(long, value_enum, default_value_t = Colour::Auto)]
+        color: Colour,
+        /// Files to check; - reads standard input; a directory means its *.json files, sorted.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
     /// Write the whole Yeastar message-channel update body from the channel's current state
     /// and the changes (updates replace what they omit), and check it. The body goes to
     /// standard output; in text, the issues go to standard error.
+    #[command(after_help = EXIT_STATUS)]
     Update {
         /// A JSON file with the channel's current state, as the PBX returns it.
         #[arg(long, value_name = "FILE")]
@@ -63,8 +83,11 @@ enum Command {
         locale: Locale,
         /// Output format: text (the body, issues on standard error) or json
         /// ({"payload", "report"}).
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = Plain::Text)]
+        format: Plain,
+        /// Colour in the issues on standard error: auto, always or never.
+        #[arg(long, value_enum, default_value_t = Colour::Auto)]
+        color: Colour,
         /// A JSON file with the changes (a partial update); - reads standard input.
         #[arg(value_name = "CHANGES_FILE")]
         changes: String,
@@ -78,16 +101,17 @@ enum Command {
         #[arg(long)]
         region: Option<String>,
         /// Output format: text (one line a number) or json (one object a line).
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = Plain::Text)]
+        format: Plain,
         /// Numbers as typed, such as "+44 20 7946 0857" or "(212) 555-1234".
         #[arg(required = true, value_name = "NUMBER")]
         numbers: Vec<String>,
     },
 }
 
+/// The formats of the commands that print one thing a line.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+enum Plain {
     Text,
     Json,
 }
@@ -139,6 +163,7 @@ fn main() -> ExitCode {
             channel,
             locale,
             format,
+            color,
             changes,
         } => {
             let options = Options {
@@ -146,7 +171,8 @@ fn main() -> ExitCode {
                 locale,
                 ..Options::default()
             };
-            update(&current, &changes, &options, format)
+            let colour = color.on(std::io::stderr().is_terminal());
+            update(&current, &changes, &options, format, colour)
         }
         Command::Check {
             target,
@@ -155,14 +181,12 @@ fn main() -> ExitCode {
             locale,
             assignment_modes,
             format,
+            color,
             files,
         } => {
             let current = match current.map(|p| load_current(&p)).transpose() {
                 Ok(c) => c,
-                Err(msg) => {
-                    eprintln!("channel-rules: {msg}");
-                    return ExitCode::from(2);
-                }
+                Err(msg) => return fail(&msg),
             };
             let options = Options {
                 channel,
@@ -170,19 +194,27 @@ fn main() -> ExitCode {
                 locale,
                 assignment_modes,
             };
-            check(target, &options, format, &files)
+            let colour = color.on(std::io::stdout().is_terminal());
+            check(target, &options, format, colour, &files)
         }
     }
 }
 
+/// A message on standard error, exit status 2.
+fn fail(msg: &dyn std::fmt::Display) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "channel-rules: {}",
+        escape_controls(&msg.to_string())
+    );
+    ExitCode::from(2)
+}
+
 /// The `phone` command: one line (text) or one JSON object (json) a number.
-fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
+fn phone(region: Option<&str>, format: Plain, numbers: &[String]) -> ExitCode {
     let region = match channel_rules::UnknownRegion::check(region) {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("channel-rules: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(&e),
     };
     let mut all_valid = true;
     let mut out = std::io::stdout().lock();
@@ -191,14 +223,14 @@ fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
             Ok(n) => {
                 let a = channel_rules::phone::analyze(&n);
                 let line = match format {
-                    Format::Text => format!(
+                    Plain::Text => format!(
                         "{input}: {} {} {} {}",
                         n.e164(),
                         if a.valid { "valid" } else { "invalid" },
                         a.region.unwrap_or("-"),
                         a.number_type.as_str()
                     ),
-                    Format::Json => serde_json::json!({
+                    Plain::Json => serde_json::json!({
                         "input": input,
                         "e164": n.e164(),
                         "valid": a.valid,
@@ -211,10 +243,10 @@ fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
             }
             Err(e) => {
                 let line = match format {
-                    Format::Text => {
+                    Plain::Text => {
                         format!("{input}: cannot be read as a number: {e} [{}]", e.as_str())
                     }
-                    Format::Json => serde_json::json!({
+                    Plain::Json => serde_json::json!({
                         "input": input,
                         "valid": false,
                         "error": e.as_str(),
@@ -232,25 +264,6 @@ fn phone(region: Option<&str>, format: Format, numbers: &[String]) -> ExitCode {
     status(all_valid)
 }
 
-/// Writes `value` as JSON and a newline, keeping the kind of an output error (so a closed
-/// pipe is told apart).
-fn write_json(
-    out: &mut impl Write,
-    value: &impl serde::Serialize,
-    pretty: bool,
-) -> std::io::Result<()> {
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut *out, value)
-    } else {
-        serde_json::to_writer(&mut *out, value)
-    };
-    written.map_err(|e| match e.io_error_kind() {
-        Some(kind) => std::io::Error::from(kind),
-        None => std::io::Error::other(e),
-    })?;
-    writeln!(out)
-}
-
 fn status(ok: bool) -> ExitCode {
     if ok {
         ExitCode::SUCCESS
@@ -266,21 +279,19 @@ fn write_failed(e: &std::io::Error, so_far: ExitCode) -> ExitCode {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         return so_far;
     }
-    let _ = writeln!(
-        std::io::stderr(),
-        "channel-rules: cannot write the output: {e}"
-    );
-    ExitCode::from(2)
+    fail(&format!("cannot write the output: {e}"))
 }
 
 /// The `update` command: the body on standard output (or `{payload, report}` in json), the
 /// report's issues on standard error in text. Exit status as `check`; 2 as well when the
 /// inputs contradict each other.
-fn update(current: &str, changes: &str, options: &Options, format: Format) -> ExitCode {
-    let fail = |msg: &dyn std::fmt::Display| {
-        let _ = writeln!(std::io::stderr(), "channel-rules: {msg}");
-        ExitCode::from(2)
-    };
+fn update(
+    current: &str,
+    changes: &str,
+    options: &Options,
+    format: Plain,
+    colour: bool,
+) -> ExitCode {
     let current = match load_current(current) {
         Ok(c) => c,
         Err(msg) => return fail(&msg),
@@ -297,24 +308,24 @@ fn update(current: &str, changes: &str, options: &Options, format: Format) -> Ex
         ),
         Ok(ch) => match channel_rules::complete_update(&current, &ch, options) {
             Ok((body, report)) => (Some(body), report),
-            Err(e) => return fail(&escape_controls(&e.to_string())),
+            Err(e) => return fail(&e),
         },
     };
     let mut out = std::io::stdout().lock();
     let written = match format {
-        Format::Json => {
-            let v = serde_json::json!({ "payload": body, "report": report });
-            write_json(&mut out, &v, true)
-        }
-        Format::Text => {
+        Plain::Json => output::write_json(
+            &mut out,
+            &serde_json::json!({ "payload": body, "report": report }),
+            true,
+        ),
+        Plain::Text => {
             let shown = match &body {
-                Some(b) => write_json(&mut out, b, true),
+                Some(b) => output::write_json(&mut out, b, true),
                 None => Ok(()),
             };
-            let mut err = std::io::stderr().lock();
-            shown.and_then(|_| {
-                print_text(&mut err, "body", &report, std::io::stderr().is_terminal())
-            })
+            // The pointers are the body's, which has no file: no line and column.
+            let checked = Checked::report("body", report.clone(), None);
+            shown.and_then(|_| output::text_issues(&mut std::io::stderr().lock(), &checked, colour))
         }
     };
     if let Err(e) = written {
@@ -335,79 +346,75 @@ fn load_current(path: &str) -> Result<Value, String> {
     })
 }
 
-fn check(target: Target, options: &Options, format: Format, files: &[String]) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    let colour = format == Format::Text && std::io::stdout().is_terminal();
-    let (mut errors, mut warnings, mut unreadable) = (0usize, 0usize, false);
-    let mut any_error = false;
-    for file in files {
-        let text = match read(file) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("channel-rules: cannot read {file}: {e}");
-                unreadable = true;
-                continue;
+/// The files to check: as given, but a directory is its `*.json` files, sorted (one that
+/// cannot be listed is itself an unreadable file).
+fn expand(files: &[String]) -> Vec<Result<String, (String, String)>> {
+    let mut out = Vec::new();
+    for f in files {
+        let path = std::path::Path::new(f);
+        if f == "-" || !path.is_dir() {
+            out.push(Ok(f.clone()));
+            continue;
+        }
+        match std::fs::read_dir(path) {
+            Ok(entries) => {
+                let mut found: Vec<String> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+                    .map(|p| p.display().to_string())
+                    .collect();
+                found.sort();
+                out.extend(found.into_iter().map(Ok));
             }
-        };
-        let report = validate_bytes(target, &text, options);
-        any_error |= !report.valid;
-        errors += report.errors().count();
-        warnings += report.warnings().count();
-        let written = match format {
-            Format::Text => print_text(&mut out, file, &report, colour),
-            Format::Json if files.len() == 1 => write_json(&mut out, &report, true),
-            Format::Json => {
-                let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
-                if let Value::Object(m) = &mut v {
-                    m.insert("file".into(), Value::String(file.clone()));
-                }
-                write_json(&mut out, &v, false)
-            }
-        };
-        if let Err(e) = written {
-            return write_failed(&e, status(!any_error));
+            Err(e) => out.push(Err((f.clone(), format!("cannot read {f}: {e}")))),
         }
     }
-    if format == Format::Text {
-        let _ = writeln!(
-            out,
-            "{} file{} checked: {errors} error{}, {warnings} warning{}",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" },
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" },
-        );
-    }
-    if unreadable {
-        ExitCode::from(2)
-    } else if any_error {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    out
 }
 
-fn print_text(
-    out: &mut impl Write,
-    file: &str,
-    report: &Report,
+fn check(
+    target: Target,
+    options: &Options,
+    format: Format,
     colour: bool,
-) -> std::io::Result<()> {
-    for issue in &report.issues {
-        let sev = match (colour, issue.severity) {
-            (false, s) => s.to_string(),
-            (true, Severity::Error) => "\x1b[1;31merror\x1b[0m".to_string(),
-            (true, Severity::Warning) => "\x1b[1;33mwarning\x1b[0m".to_string(),
+    files: &[String],
+) -> ExitCode {
+    let mut results = Vec::new();
+    for f in expand(files) {
+        let checked = match f {
+            Err((file, why)) => Checked::unreadable(&file, why),
+            Ok(file) => match read(&file) {
+                Err(e) => Checked::unreadable(&file, format!("cannot read {file}: {e}")),
+                Ok(bytes) => {
+                    let report = validate_bytes(target, &bytes, options);
+                    Checked::report(&file, report, Some(bytes))
+                }
+            },
         };
-        // The pointer holds the payload's member names: escaped like the message's quotes.
-        writeln!(
-            out,
-            "{}:{}: {sev}: {} [{}]",
-            escape_controls(file),
-            escape_controls(&issue.pointer),
-            escape_controls(&issue.message),
-            issue.code
-        )?;
+        results.push(checked);
     }
-    Ok(())
+    let any_error = results.iter().any(|c| c.has_error());
+    let unreadable = results.iter().any(Checked::is_unreadable);
+    let so_far = if unreadable {
+        ExitCode::from(2)
+    } else {
+        status(!any_error)
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = output::write(&mut out, format, colour, &results) {
+        return write_failed(&e, so_far);
+    }
+    for c in results
+        .iter()
+        .filter(|c| format != Format::Text && c.is_unreadable())
+    {
+        // Said on standard error too, where a person looks for it, whatever the format.
+        let _ = writeln!(
+            std::io::stderr(),
+            "channel-rules: {}",
+            escape_controls(c.why_unreadable().unwrap_or(""))
+        );
+    }
+    so_far
 }
