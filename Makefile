@@ -27,6 +27,10 @@ test-rust:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo test
+	# The library alone (no CLI, no clap), built and documented with warnings denied.
+	cargo build --lib --no-default-features
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --no-default-features
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
 build:
 	cargo build --release

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 scripts/install-wasm-toolchain.sh --browser
 scripts/wasm-build.sh
 
+scripts/test-pkg.sh
+
 printf '\033[1m==> %s\033[0m\n' "tsc -p pkg/tsconfig.json" >&2
 node_modules/.bin/tsc -p pkg/tsconfig.json
 

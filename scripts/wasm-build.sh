@@ -36,7 +36,7 @@ start=$(date +%s)
 # instead of 1.48 to 1.49 us, for 11 KB more gzipped (the phone engine's share 39.2 KB
 # instead of 38.3 KB); everything at level 3 cost 36 KB more.
 # The native profile in Cargo.toml is left as it is.
-say "cargo build --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)${features:+ --features $features}"
+say "cargo rustc --crate-type cdylib --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)${features:+ --features $features}"
 env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_DIR="$root/target/wasm" \
@@ -45,7 +45,7 @@ env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   CARGO_PROFILE_RELEASE_PANIC=abort \
-  /usr/bin/cargo build --release --lib --no-default-features ${features:+--features "$features"} \
+  /usr/bin/cargo rustc --release --lib --crate-type cdylib --no-default-features ${features:+--features "$features"} \
     --config 'profile.release.package.channel-rules.opt-level=3' \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
 

@@ -58,7 +58,7 @@
 //! let update = json!({"id": 267, "dids": [
 //!     {"id": 5, "did_number": "+12125551234", "destination_type": "api"}
 //! ]});
-//! let options = Options { current: Some(current), ..Options::default() };
+//! let options = Options::new().with_current(current);
 //! let report = validate(Target::YeastarMessageChannelUpdate, &update, &options);
 //! assert!(report.valid); // warnings only
 //! assert_eq!(report.issues[0].code, "update.removes_item");
@@ -67,25 +67,55 @@
 
 #![warn(missing_docs)]
 
+// Internals: public only through `unstable` (see there), so their paths here are hidden.
+#[doc(hidden)]
 pub mod checks;
 pub mod codes;
+#[doc(hidden)]
 pub mod engine;
+#[doc(hidden)]
 pub mod messages;
 mod normalize;
 pub mod phone;
-pub mod report;
+mod report;
+#[doc(hidden)]
 pub mod schema;
-pub mod target;
+mod target;
 mod update;
+#[doc(hidden)]
 pub mod vendors;
 #[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod wasm;
 
+pub use messages::escape_controls;
 pub use normalize::{normalize_phone, Normalized, UnknownRegion};
 pub use report::{pointer_of, InvalidPointer, Issue, Report, Segment, Severity};
+pub use schema::describe;
 pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};
 pub use update::{complete_update, UpdateError};
 pub use vendors::yeastar::providers::{Kind, UnknownKind};
+
+/// Standard base64 of the UTF-8 bytes of `raw`: what Yeastar wants in an `account_data`
+/// value ("enter the key value in Base64-encoded format"), and what its check accepts.
+///
+/// ```
+/// assert_eq!(channel_rules::encode_secret("secret-token"), "c2VjcmV0LXRva2Vu");
+/// ```
+pub fn encode_secret(raw: &str) -> String {
+    checks::base64::encode(raw)
+}
+
+/// The crate's internals, public for its own command line, benchmarks, fuzzers and tests:
+/// the model the rules are written in, the engine, the checks, the vendors' tables and the
+/// message catalogues. **No stability promise**: anything here may change in any release;
+/// use the items at the crate root instead.
+pub mod unstable {
+    pub use crate::checks;
+    pub use crate::engine;
+    pub use crate::messages;
+    pub use crate::schema;
+    pub use crate::vendors;
+}
 
 /// The README's Rust examples run as doc tests.
 #[cfg(doctest)]

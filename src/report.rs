@@ -13,6 +13,7 @@ use std::fmt;
 /// **warning** means the vendor accepts it as written but it is very likely a mistake.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// The vendor would reject the payload, or it would lose data.
     Error,
@@ -39,6 +40,7 @@ impl fmt::Display for Severity {
 /// One step of a path into a JSON document: an object key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Segment {
     /// An array index (serialized as a JSON number).
     Index(usize),

@@ -13,32 +13,33 @@ use std::sync::Arc;
 
 /// What a payload is: one endpoint's request body or one response object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Target {
-    /// Body of `POST /openapi/v1.0/message_channel/create` [001].
+    /// Body of `POST /openapi/v1.0/message_channel/create` \[001\].
     #[serde(rename = "yeastar.message_channel.create")]
     YeastarMessageChannelCreate,
-    /// Body of `POST /openapi/v1.0/message_channel/update` [000].
+    /// Body of `POST /openapi/v1.0/message_channel/update` \[000\].
     #[serde(rename = "yeastar.message_channel.update")]
     YeastarMessageChannelUpdate,
-    /// A Yeastar Live Chat channel to create [vendor].
+    /// A Yeastar Live Chat channel to create \[vendor\].
     #[serde(rename = "yeastar.livechat.create")]
     YeastarLivechatCreate,
-    /// A Yeastar Live Chat channel update [vendor].
+    /// A Yeastar Live Chat channel update \[vendor\].
     #[serde(rename = "yeastar.livechat.update")]
     YeastarLivechatUpdate,
-    /// Healthing `ChannelUpdate`, body of `PUT /api/v1/channels/{channel_id}` [002].
+    /// Healthing `ChannelUpdate`, body of `PUT /api/v1/channels/{channel_id}` \[002\].
     #[serde(rename = "healthing.channel.update")]
     HealthingChannelUpdate,
-    /// Healthing `ChannelResponse` [002].
+    /// Healthing `ChannelResponse` \[002\].
     #[serde(rename = "healthing.channel")]
     HealthingChannel,
-    /// One Bird `Channel` object [003].
+    /// One Bird `Channel` object \[003\].
     #[serde(rename = "bird.channel")]
     BirdChannel,
-    /// A Bird channel list, `{results, nextPageToken?}` [003].
+    /// A Bird channel list, `{results, nextPageToken?}` \[003\].
     #[serde(rename = "bird.channel_list")]
     BirdChannelList,
-    /// A Bird contact service window, `{serviceWindowExpireAt, ...}` [003].
+    /// A Bird contact service window, `{serviceWindowExpireAt, ...}` \[003\].
     #[serde(rename = "bird.channel_contact")]
     BirdChannelContact,
 }
@@ -143,6 +144,7 @@ impl FromStr for Target {
 
 /// The language of messages. Codes and params never change with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Locale {
     /// English (the default).
     #[default]
@@ -190,17 +192,20 @@ impl FromStr for Locale {
     }
 }
 
-/// Options of a validation; every field is optional.
+/// Options of a validation; every field is optional. Built with the `with_` methods (the
+/// struct may gain fields), or read from their JSON form.
 ///
 /// ```
 /// use channel_rules::{Options, Locale};
 ///
-/// let options: Options = serde_json::from_str(r#"{"channel": "twilio", "locale": "pt-BR"}"#).unwrap();
+/// let options = Options::new().with_channel("twilio".parse().unwrap()).with_locale(Locale::PtBr);
+/// let same: Options = serde_json::from_str(r#"{"channel": "twilio", "locale": "pt-BR"}"#).unwrap();
+/// assert_eq!(options, same);
 /// assert_eq!(options.channel.unwrap().id(), "twilio");
-/// assert_eq!(options.locale, Locale::PtBr);
 /// ```
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Options {
     /// The Yeastar kind, for updates (an update body has no `channel`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,6 +223,31 @@ pub struct Options {
 }
 
 impl Options {
+    /// No options: English messages, kind and current state unknown.
+    pub fn new() -> Options {
+        Options::default()
+    }
+    /// The Yeastar kind, for updates.
+    pub fn with_channel(mut self, kind: Kind) -> Options {
+        self.channel = Some(kind);
+        self
+    }
+    /// The channel's current state, as the PBX returns it, for updates.
+    pub fn with_current(mut self, current: Value) -> Options {
+        self.current = Some(current);
+        self
+    }
+    /// The language of messages.
+    pub fn with_locale(mut self, locale: Locale) -> Options {
+        self.locale = locale;
+        self
+    }
+    /// Healthing's allowed `assignment_mode` values.
+    pub fn with_assignment_modes(mut self, modes: Vec<String>) -> Options {
+        self.assignment_modes = Some(modes);
+        self
+    }
+
     /// The `channel` member of the current state, which names an update's kind.
     pub(crate) fn current_channel(&self) -> Option<&str> {
         self.current.as_ref()?.get("channel")?.as_str()

@@ -1,7 +1,7 @@
 //! Safe updates for Yeastar message channels: the whole update body written from the
 //! channel's current state and the changes.
 //!
-//! [000] "Always submit all fields you wish to retain, as partial updates are not
+//! \[000\] "Always submit all fields you wish to retain, as partial updates are not
 //! supported. Fields omitted from the request body will be cleared or reset to default
 //! values." So a backend that changes one routing rule must send every other rule and member
 //! as they are; [`complete_update`] does that from the model:

@@ -6,10 +6,8 @@ use serde_json::json;
 
 #[test]
 fn options_debug_hides_current() {
-    let o = Options {
-        current: Some(json!({"account_data": [{"k": "auth_token", "v": "c3VwZXItc2VjcmV0"}]})),
-        ..Options::default()
-    };
+    let o = Options::new()
+        .with_current(json!({"account_data": [{"k": "auth_token", "v": "c3VwZXItc2VjcmV0"}]}));
     let shown = format!("{o:?}");
     assert!(!shown.contains("c3VwZXItc2VjcmV0"), "{shown}");
     assert!(shown.contains("redacted"));
@@ -85,10 +83,7 @@ fn ids_from_current_are_repeated_only_when_integers() {
     let current = json!({"channel": "twilio", "dids": [
         {"id": "sk_live_TOPSECRET", "did_number": "+442079460857"},
         {"id": 3, "did_number": "+12125551234"}]});
-    let options = Options {
-        current: Some(current),
-        ..Options::default()
-    };
+    let options = Options::new().with_current(current);
     let r = validate(
         Target::YeastarMessageChannelUpdate,
         &json!({"id": 1, "dids": []}),

@@ -1,7 +1,7 @@
 //! The docs that are derived from the code stay equal to it.
 
 use channel_rules::codes::{markdown, CODES};
-use channel_rules::messages::catalogue;
+use channel_rules::unstable::messages::catalogue;
 use channel_rules::Locale;
 
 #[test]

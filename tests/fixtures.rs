@@ -360,10 +360,7 @@ fn update_case(
     let again = validate(
         Target::YeastarMessageChannelUpdate,
         &body,
-        &Options {
-            current: Some(current.clone()),
-            ..options.clone()
-        },
+        &options.clone().with_current(current.clone()),
     );
     assert_eq!(report, again, "{label}: the report is validate of the body");
     let mut secret_values = Vec::new();

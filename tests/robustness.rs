@@ -9,22 +9,10 @@ fn all_options() -> Vec<Options> {
         serde_json::from_str(include_str!("../examples/yeastar/update-sms.json")).unwrap();
     vec![
         Options::default(),
-        Options {
-            channel: Some("twilio".parse().unwrap()),
-            ..Options::default()
-        },
-        Options {
-            channel: Some("facebook".parse().unwrap()),
-            ..Options::default()
-        },
-        Options {
-            current: Some(current),
-            ..Options::default()
-        },
-        Options {
-            current: Some(json!([1, {"channel": 5}])),
-            ..Options::default()
-        },
+        Options::new().with_channel("twilio".parse().unwrap()),
+        Options::new().with_channel("facebook".parse().unwrap()),
+        Options::new().with_current(current),
+        Options::new().with_current(json!([1, {"channel": 5}])),
     ]
 }
 
@@ -181,11 +169,9 @@ fn deep_value_in_a_compared_member_is_not_cloned() {
     let mut update = json!({"id": 1});
     let dids = Value::Array(vec![rule("+12125551234"), rule("+12125551235")]);
     update.as_object_mut().unwrap().insert("dids".into(), dids);
-    let options = Options {
-        channel: Some("twilio".parse().unwrap()),
-        current: Some(json!({"id": 1, "channel": "twilio", "dids": [{"id": 5}]})),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .with_channel("twilio".parse().unwrap())
+        .with_current(json!({"id": 1, "channel": "twilio", "dids": [{"id": 5}]}));
     let r = validate(Target::YeastarMessageChannelUpdate, &update, &options);
     assert_eq!(r.issues.len(), 1, "{:?}", r.issues);
     assert_eq!(r.issues[0].code, "json.too_deep");

@@ -1,4 +1,4 @@
-//! Standard base64 credentials. [001] "enter the key value in Base64-encoded format".
+//! Standard base64 credentials. \[001\] "enter the key value in Base64-encoded format".
 //!
 //! RFC 4648 section 4: the `A-Z a-z 0-9 + /` alphabet, `=` padding, a length that is a
 //! multiple of 4, no whitespace. URL-safe base64 (`-`, `_`) is an error whose message says
@@ -10,7 +10,7 @@ use crate::schema::Checked;
 use base64::engine::general_purpose::STANDARD;
 use base64::{DecodeError, Engine};
 
-/// Encodes a raw credential the way [001] wants it: standard base64 (RFC 4648 section 4,
+/// Encodes a raw credential the way \[001\] wants it: standard base64 (RFC 4648 section 4,
 /// with `=` padding) of its UTF-8 bytes. What a form calls before it puts a typed secret
 /// into `account_data` (`encodeSecret` in JavaScript); [`base64`] accepts every output.
 ///

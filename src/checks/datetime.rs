@@ -1,4 +1,4 @@
-//! RFC 3339 date-times ([002] `format: date-time`, [003] `string (date-time)`), parsed by
+//! RFC 3339 date-times (\[002\] `format: date-time`, \[003\] `string (date-time)`), parsed by
 //! the `time` crate's RFC 3339 parser rather than a regular expression, so that
 //! `2024-02-30T00:00:00Z` and `2024-11-21T25:00:00Z` are rejected too.
 

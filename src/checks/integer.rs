@@ -1,4 +1,4 @@
-//! Integers: bounds and closed sets. [decision] No coercion: `"1"` and `1.0` are not `1`.
+//! Integers: bounds and closed sets. \[decision\] No coercion: `"1"` and `1.0` are not `1`.
 
 use super::Finding;
 use crate::schema::IntRule;
@@ -35,7 +35,7 @@ pub fn beyond_64_bits(n: &Number) -> bool {
     })
 }
 
-/// [`check`] for an integer [`beyond_64_bits`]: out of range for every rule. [decision]
+/// [`check`] for an integer [`beyond_64_bits`]: out of range for every rule. \[decision\]
 /// Without a bound in the rules, the bound is what 64 bits hold (`u64::MAX`, `i64::MIN`).
 pub fn out_of_range(n: &Number, rule: &IntRule, out: &mut Vec<Finding>) {
     if let Some(allowed) = rule.one_of {

@@ -1,4 +1,4 @@
-//! Length in characters and blankness. [decision] Lengths are counted in Unicode scalar
+//! Length in characters and blankness. \[decision\] Lengths are counted in Unicode scalar
 //! values, what a person calls characters, and every message says so.
 
 use super::Finding;

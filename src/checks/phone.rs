@@ -1,4 +1,4 @@
-//! E.164 numbers. [001] "The WhatsApp phone number in E.164 format"; [vendor] the generic
+//! E.164 numbers. \[001\] "The WhatsApp phone number in E.164 format"; \[vendor\] the generic
 //! SMS integration requires E.164.
 //!
 //! Form is an error: `+`, then 7 to 15 digits, the first not `0`, nothing else. Validity is

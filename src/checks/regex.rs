@@ -1,4 +1,4 @@
-//! A value that must itself be a regular expression ([003] `contactIdentifierFormatOverride.
+//! A value that must itself be a regular expression (\[003\] `contactIdentifierFormatOverride.
 //! pattern`). Compiled with a size limit, so a hostile pattern cannot exhaust memory; `\d`
 //! and `\w` are accepted in their ASCII meaning when the Unicode tables are not built in.
 
@@ -7,7 +7,7 @@ use regex::RegexBuilder;
 
 const SIZE_LIMIT: usize = 1 << 20;
 
-/// [decision] The longest pattern compiled, in characters. The vendor states no bound; a
+/// \[decision\] The longest pattern compiled, in characters. The vendor states no bound; a
 /// contact identifier's format is a line, and the bound keeps parsing (whose memory the
 /// engine's size limit does not cover) small whatever the payload holds.
 pub const MAX_PATTERN: usize = 1024;

@@ -1,4 +1,4 @@
-//! `https://` endpoints. [001] "enter the API endpoint as https://{{your-endpoint}}".
+//! `https://` endpoints. \[001\] "enter the API endpoint as https://{{your-endpoint}}".
 //!
 //! An absolute URL whose scheme is `https` and whose authority names a host: a DNS name, an
 //! IPv4 address or a bracketed IPv6 address, with an optional numeric port. Kept small on

@@ -201,10 +201,10 @@ pub struct KeyInfo {
 /// kind, the fields are those every kind shares.
 ///
 /// ```
-/// use channel_rules::schema::describe::describe;
+/// use channel_rules::describe::describe;
 /// use channel_rules::{Options, Target};
 ///
-/// let options = Options { channel: Some("twilio".parse().unwrap()), ..Options::default() };
+/// let options = Options::new().with_channel("twilio".parse().unwrap());
 /// let fields = describe(Target::YeastarMessageChannelCreate, &options);
 /// let account_data = fields.iter().find(|f| f.pointer == "/account_data").unwrap();
 /// let keys: Vec<&str> = account_data.keyed_list.as_ref().unwrap().keys.iter().map(|k| k.key).collect();

@@ -1,6 +1,6 @@
-//! Bird (formerly MessageBird) Channels API [003]: the `Channel` object, the list response
+//! Bird (formerly MessageBird) Channels API \[003\]: the `Channel` object, the list response
 //! and the contact service-window response. All three are responses: an unknown member is
-//! a warning, because vendors add fields over time [decision].
+//! a warning, because vendors add fields over time \[decision\].
 
 use crate::report::Severity;
 use crate::schema::{ArrayOf, Check, Field, Object, Pattern, Shape};

@@ -1,5 +1,5 @@
 //! Healthing: `ChannelUpdate`, the body of `PUT /api/v1/channels/{channel_id}`, and
-//! `ChannelResponse` [002].
+//! `ChannelResponse` \[002\].
 
 use crate::report::Severity;
 use crate::schema::{Check, Cond, Field, IntRule, Lit, Object, Pattern, Rule, Shape};
@@ -15,7 +15,7 @@ const DAYS: &[&str] = &[
     "sunday",
 ];
 
-/// [decision] 24-hour `HH:MM`; the end of a day may be `24:00`.
+/// \[decision\] 24-hour `HH:MM`; the end of a day may be `24:00`.
 fn time(end: bool) -> Shape {
     if end {
         Shape::string([Check::Pattern(Pattern::new(
@@ -62,7 +62,7 @@ fn day_schedule() -> Object {
 }
 
 /// `assignment_mode`: one of the caller's values when known, else a lowercase identifier
-/// [decision] (the page does not list `AssignmentModeEnum`'s values).
+/// \[decision\] (the page does not list `AssignmentModeEnum`'s values).
 fn assignment_mode(modes: Option<&[String]>) -> Shape {
     match modes {
         Some(m) => Shape::string([Check::one_of_owned(m)]),
@@ -103,7 +103,7 @@ fn update(modes: Option<&[String]>) -> Object {
     }
 }
 
-/// A response's `assignment_mode` and `status`: read leniently [decision], any non-empty
+/// A response's `assignment_mode` and `status`: read leniently \[decision\], any non-empty
 /// string, unless the caller gave the allowed values.
 fn lenient(modes: Option<&[String]>) -> Shape {
     match modes {

@@ -8,8 +8,7 @@
 mod output;
 mod positions;
 
-use channel_rules::messages::escape_controls;
-use channel_rules::{validate_bytes, Kind, Locale, Options, Target};
+use channel_rules::{escape_controls, validate_bytes, Kind, Locale, Options, Target};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{Checked, Colour, Format};
 use serde_json::Value;
@@ -166,11 +165,8 @@ fn main() -> ExitCode {
             color,
             changes,
         } => {
-            let options = Options {
-                channel,
-                locale,
-                ..Options::default()
-            };
+            let mut options = Options::new().with_locale(locale);
+            options.channel = channel;
             let colour = color.on(std::io::stderr().is_terminal());
             update(&current, &changes, &options, format, colour)
         }
@@ -188,12 +184,10 @@ fn main() -> ExitCode {
                 Ok(c) => c,
                 Err(msg) => return fail(&msg),
             };
-            let options = Options {
-                channel,
-                current,
-                locale,
-                assignment_modes,
-            };
+            let mut options = Options::new().with_locale(locale);
+            options.channel = channel;
+            options.current = current;
+            options.assignment_modes = assignment_modes;
             let colour = color.on(std::io::stdout().is_terminal());
             check(target, &options, format, colour, &files)
         }

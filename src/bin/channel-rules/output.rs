@@ -5,8 +5,7 @@
 
 use crate::positions::Positions;
 use channel_rules::codes::CODES;
-use channel_rules::messages::escape_controls;
-use channel_rules::{Issue, Report, Severity};
+use channel_rules::{escape_controls, Issue, Report, Severity};
 use clap::ValueEnum;
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -146,6 +145,7 @@ fn severity(s: Severity, colour: bool) -> String {
         (false, s) => s.to_string(),
         (true, Severity::Error) => "\x1b[1;31merror\x1b[0m".to_string(),
         (true, Severity::Warning) => "\x1b[1;33mwarning\x1b[0m".to_string(),
+        (true, s) => s.to_string(),
     }
 }
 

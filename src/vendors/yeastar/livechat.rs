@@ -1,5 +1,5 @@
 //! Yeastar P-Series Live Chat channels: `message_channel/createlivechat` and
-//! `updatelivechat` [vendor] (the "Add / Edit a Live Chat Channel" pages; FACTS.md).
+//! `updatelivechat` \[vendor\] (the "Add / Edit a Live Chat Channel" pages; FACTS.md).
 //!
 //! On update only `id` is required; on create `destination_type` and
 //! `max_concurrent_call`. The vendor spells the unit `minite`; a user typing `minute` is

@@ -1,5 +1,5 @@
-//! Yeastar P-Series message channels: `POST message_channel/create` [001] and
-//! `POST message_channel/update` [000], for SMS, WhatsApp and Facebook channels.
+//! Yeastar P-Series message channels: `POST message_channel/create` \[001\] and
+//! `POST message_channel/update` \[000\], for SMS, WhatsApp and Facebook channels.
 //!
 //! The tables below are RULES.md's "Fields, by kind" and "dids" tables; [`schema`] turns
 //! them into the concrete [`Object`] for one operation and one kind (or for an unknown
@@ -16,9 +16,9 @@ use std::sync::{Arc, OnceLock};
 /// Create or update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
-    /// `message_channel/create` [001].
+    /// `message_channel/create` \[001\].
     Create = 0,
-    /// `message_channel/update` [000].
+    /// `message_channel/update` \[000\].
     Update = 1,
 }
 
@@ -113,7 +113,7 @@ const FIELDS: &[Row] = &[
           doc: "routing rules" },
 ];
 
-/// [001] "This parameter is REQUIRED when creating an Apidaze SMS channel."
+/// \[001\] "This parameter is REQUIRED when creating an Apidaze SMS channel."
 const ACCOMPANYING_MSG_USED_BY: &[&str] = &["apidaze"];
 
 const DESTINATION_TYPES: &[&str] = &["extension", "queue", "api"];
@@ -254,10 +254,10 @@ fn shape(value: Value, op: Op, kind: Option<Kind>) -> Shape {
     }
 }
 
-/// [decision] A Facebook routing rule's `did_number` is the page id: 1 to 20 ASCII digits.
+/// \[decision\] A Facebook routing rule's `did_number` is the page id: 1 to 20 ASCII digits.
 const FACEBOOK_PAGE_ID: Check = Check::Digits { min: 1, max: 20 };
 
-/// The `Msg_Routing` array of [001]/[000].
+/// The `Msg_Routing` array of \[001\]/\[000\].
 fn dids(op: Op, family: Option<Family>) -> ArrayOf {
     let did_number = match family {
         Some(Family::Sms | Family::WhatsApp) => vec![Checked::error(Check::E164)],
@@ -336,7 +336,7 @@ fn dids(op: Op, family: Option<Family>) -> ArrayOf {
     }
 }
 
-/// The `Members` array of [001].
+/// The `Members` array of \[001\].
 fn members() -> ArrayOf {
     let member = Object {
         title: "Members",

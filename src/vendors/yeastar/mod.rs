@@ -10,8 +10,8 @@ use message_channel::Op;
 use providers::Kind;
 use std::sync::Arc;
 
-/// Both Yeastar destinations ([001] `Msg_Routing`, [vendor] Live Chat): an extension or a
-/// queue needs its id [decision], an API destination does not.
+/// Both Yeastar destinations (\[001\] `Msg_Routing`, \[vendor\] Live Chat): an extension or a
+/// queue needs its id \[decision\], an API destination does not.
 pub const DESTINATION_ID_REQUIRED: Rule = Rule::RequiredWhen {
     field: "destination_id",
     when: Cond {

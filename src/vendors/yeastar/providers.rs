@@ -1,5 +1,5 @@
 //! The Yeastar message-channel kinds and their `account_data` keys, as the "Auth_Info"
-//! tables of [001] list them (Software Edition: 16 SMS providers, WhatsApp, Facebook).
+//! tables of \[001\] list them (Software Edition: 16 SMS providers, WhatsApp, Facebook).
 
 use crate::schema::{Check, Checked, Entry, KeyedList, Pattern};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -7,7 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-/// The three kinds of message channel; each has its own field table in [001].
+/// The three kinds of message channel; each has its own field table in \[001\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Family {
@@ -41,7 +41,7 @@ use Family::*;
 const API_KEYS: &[&str] = &["api_key", "api_send_url"];
 const API_OPTIONAL: &[&str] = &["api_secret", "api_verify_url"];
 
-/// Every kind, in the order of [001] (SMS providers first).
+/// Every kind, in the order of \[001\] (SMS providers first).
 #[rustfmt::skip]
 pub const PROVIDERS: &[Provider] = &[
     // [001] "For General / Alhambra IT / Athenna / IXICA / NETPLANET / Vetta / VoIP.ms"
@@ -75,7 +75,7 @@ pub const PROVIDERS: &[Provider] = &[
     Provider { id: "facebook",   label: "Facebook",    family: Facebook, required: &["access_token", "app_secret", "page_name"], optional: &[] },
 ];
 
-/// Every `channel` value, in [001]'s order.
+/// Every `channel` value, in \[001\]'s order.
 pub const KIND_IDS: &[&str] = &[
     "general",
     "alhambra",
@@ -119,7 +119,7 @@ pub const KEY_NAMES: &[&str] = &[
     "page_name",
 ];
 
-/// The checks on one `account_data` value, by key. [001] "If k is api_verify_url or
+/// The checks on one `account_data` value, by key. \[001\] "If k is api_verify_url or
 /// api_send_url, enter the API endpoint as https://...; for all other key fields, enter the
 /// key value in Base64-encoded format"; Facebook's `page_name` is plain text.
 fn value_checks(key: &'static str) -> Vec<Checked> {
@@ -133,7 +133,7 @@ fn value_checks(key: &'static str) -> Vec<Checked> {
     }
 }
 
-/// [vendor] What a decoded credential looks like, where the provider publishes it.
+/// \[vendor\] What a decoded credential looks like, where the provider publishes it.
 fn decoded_plausibility(key: &'static str) -> Vec<Checked> {
     match key {
         // Twilio: an Account SID is "AC" and 32 hex digits (SID glossary, error 50006).
