@@ -88,6 +88,19 @@ export function validate(target, payload, options) {
 }
 
 /**
+ * The JSON Schema (draft 2020-12) of a target's payload, written from the rules: with a
+ * `channel` option, that kind alone. What JSON Schema cannot say (number validity, repeats
+ * across items, update hazards, ...) is named in its `description`; warnings are never
+ * schema failures, so the schema never rejects a payload `validate` calls valid.
+ * @param {string} target a target id
+ * @param {object} [options] channel
+ * @returns {object} the schema
+ */
+export function jsonSchema(target, options) {
+  return JSON.parse(wasm.json_schema(targetId(target), optionsText(options)));
+}
+
+/**
  * The whole body of a Yeastar message-channel update, written from the channel's current
  * state and the changes (Yeastar updates replace what they omit): members the changes leave
  * out keep their current value, `account_data` comes only from the changes, `dids` are

@@ -293,6 +293,13 @@ export type PhoneInfo = PhoneNumberInfo | PhoneParseFailure;
  */
 export function phoneInfo(input: string, region?: string | null): PhoneInfo;
 
+/**
+ * The JSON Schema (draft 2020-12) of a target's payload, written from the rules; with a
+ * `channel` option, that kind alone. What JSON Schema cannot say is named in its
+ * `description`, and warnings are never schema failures.
+ */
+export function jsonSchema(target: TargetId, options?: Pick<Options, 'channel'>): Record<string, unknown>;
+
 /** `completeUpdate`'s answer. */
 export interface CompletedUpdate {
   /** The whole update body to send. */

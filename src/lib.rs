@@ -73,6 +73,7 @@ pub mod checks;
 pub mod codes;
 #[doc(hidden)]
 pub mod engine;
+mod export;
 #[doc(hidden)]
 pub mod messages;
 mod normalize;
@@ -87,6 +88,7 @@ pub mod vendors;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use export::json_schema::json_schema;
 pub use messages::escape_controls;
 pub use normalize::{normalize_phone, Normalized, UnknownRegion};
 pub use report::{pointer_of, InvalidPointer, Issue, Report, Segment, Severity};

@@ -106,6 +106,13 @@ pub fn complete_update(
     Ok(json(&Completed { payload, report }))
 }
 
+/// `jsonSchema(target, optionsJson)`: the target's JSON Schema (draft 2020-12) as JSON text.
+#[wasm_bindgen]
+pub fn json_schema(target_id: &str, options_json: &str) -> Result<String, JsValue> {
+    let (target, options) = (target(target_id)?, options(options_json)?);
+    Ok(json(&crate::json_schema(target, &options)))
+}
+
 /// `describe(target, optionsJson)`: the target's fields as JSON text.
 #[wasm_bindgen]
 pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> {

@@ -824,3 +824,24 @@ fn sarif_is_valid_sarif_2_1_0() {
     // And a schema that rejects what it should: the validator is not vacuous.
     assert!(!validator.is_valid(&serde_json::json!({"version": "2.1.0", "runs": [{"tool": {}}]})));
 }
+
+/// `channel-rules schema --target T [--channel K]` prints the library's JSON Schema, valid
+/// against the 2020-12 meta-schema, for each of the nine targets.
+#[test]
+fn schema_prints_a_valid_json_schema_for_every_target() {
+    for t in channel_rules::Target::ALL {
+        let o = cli(&["schema", "--target", t.id()], None);
+        assert_eq!(o.status.code(), Some(0), "{t}");
+        let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(
+            schema,
+            channel_rules::json_schema(*t, &channel_rules::Options::new())
+        );
+        assert!(jsonschema::draft202012::meta::is_valid(&schema), "{t}");
+    }
+    let o = cli(&["schema", "--target", CREATE, "--channel", "twilio"], None);
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(schema["properties"]["channel"]["const"], "twilio");
+    let keys = &schema["properties"]["account_data"]["items"]["properties"]["k"]["enum"];
+    assert_eq!(keys, &serde_json::json!(["account_sid", "auth_token"]));
+}

@@ -17,6 +17,7 @@ import {
   normalizePhone,
   validateField,
   standardSchema,
+  jsonSchema,
 } from 'channel-rules';
 
 const CREATE = 'yeastar.message_channel.create';
@@ -178,6 +179,20 @@ describe("a caller's mistake throws a TypeError naming the known values", () => 
   it('a value that cannot be JSON at all', () => {
     assert.throws(() => validate(CREATE, { id: 1n }), TypeError);
     assert.throws(() => validate(CREATE, { toJSON() { throw new Error('no'); } }), TypeError);
+  });
+});
+
+describe('jsonSchema', () => {
+  it('gives the JSON Schema of every target, as plain data', () => {
+    for (const t of targets()) {
+      const schema = jsonSchema(t);
+      assertPlain(schema);
+      assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+      assert.equal(typeof schema.description, 'string');
+    }
+    const twilio = jsonSchema(CREATE, { channel: 'twilio' });
+    assert.deepEqual(twilio.properties.account_data.items.properties.k.enum, ['account_sid', 'auth_token']);
+    assert.throws(() => jsonSchema('yeastar.nope'), TypeError);
   });
 });
 

@@ -91,6 +91,16 @@ enum Command {
         #[arg(value_name = "CHANGES_FILE")]
         changes: String,
     },
+    /// Print the JSON Schema (draft 2020-12) of a target's payload, written from the rules;
+    /// what JSON Schema cannot say is named in its description.
+    Schema {
+        /// The target id (see `channel-rules targets`).
+        #[arg(long, value_parser = parse_target)]
+        target: Target,
+        /// The Yeastar channel kind: that kind's schema alone.
+        #[arg(long, value_parser = parse_kind)]
+        channel: Option<Kind>,
+    },
     /// List the target ids, one a line.
     Targets,
     /// What libphonenumber's metadata says of phone numbers: E.164 form, validity, region and
@@ -157,6 +167,15 @@ fn main() -> ExitCode {
             format,
             numbers,
         } => phone(region.as_deref(), format, &numbers),
+        Command::Schema { target, channel } => {
+            let mut options = Options::new();
+            options.channel = channel;
+            let schema = channel_rules::json_schema(target, &options);
+            match output::write_json(&mut std::io::stdout().lock(), &schema, true) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => write_failed(&e, ExitCode::SUCCESS),
+            }
+        }
         Command::Update {
             current,
             channel,
