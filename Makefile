@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CLI := cargo run --quiet --release --bin channel-rules --
 EXAMPLES := examples/yeastar
 
-.PHONY: run test test-rust test-js wasm demo build bench
+.PHONY: run test test-rust test-js wasm demo build bench docs
 
 ## run: check the bundled example payloads with the CLI and print the reports
 run:
@@ -47,6 +47,11 @@ wasm:
 ## phonenumber crate on the same numbers) and the goals, PASS or FAIL (scripts/bench/run.sh)
 bench:
 	scripts/bench/run.sh
+
+## docs: write the docs generated from the rules (docs/CODES.md, docs/RULES.md); cargo test
+## fails when they differ from the rules
+docs:
+	UPDATE_DOCS=1 cargo test --quiet --test docs
 
 ## demo: build, then serve the demo admin form (www/) on http://127.0.0.1:8080 until stopped
 demo: wasm

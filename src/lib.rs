@@ -73,7 +73,8 @@ pub mod checks;
 pub mod codes;
 #[doc(hidden)]
 pub mod engine;
-mod export;
+#[doc(hidden)]
+pub mod export;
 #[doc(hidden)]
 pub mod messages;
 mod normalize;
@@ -114,6 +115,7 @@ pub fn encode_secret(raw: &str) -> String {
 pub mod unstable {
     pub use crate::checks;
     pub use crate::engine;
+    pub use crate::export::reference;
     pub use crate::messages;
     pub use crate::schema;
     pub use crate::vendors;

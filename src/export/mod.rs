@@ -2,3 +2,4 @@
 //! the docs, TypeScript payload types and the rules reference.
 
 pub mod json_schema;
+pub mod reference;
