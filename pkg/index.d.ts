@@ -4,7 +4,11 @@
 // from the library itself, so no rule is copied here by hand.
 
 import type { TargetId, KindId, Code, Locale } from './ids.js';
+import type { Payload } from './payload.js';
 export type { TargetId, KindId, Code, Locale } from './ids.js';
+// The payload types (Payload<T>, one interface per target and per create kind), written
+// from the rules into payload.d.ts by `make docs`.
+export type * from './payload.js';
 
 /** One step of a path: an object member name or an array index. */
 export type Segment = string | number;
@@ -184,16 +188,18 @@ export declare namespace StandardSchemaV1 {
 }
 
 /**
- * What `standardSchema` returns: a `StandardSchemaV1` whose `validate` is synchronous and
+ * What `standardSchema` returns: a `StandardSchemaV1<P, P>` (input typed too, as form
+ * libraries such as react-hook-form's resolver need) whose `validate` is synchronous and
  * whose issues are full issue records.
  */
-export interface ChannelRulesSchema {
+export interface ChannelRulesSchema<P = unknown> extends StandardSchemaV1<P, P> {
   readonly '~standard': {
     readonly version: 1;
     readonly vendor: 'channel-rules';
     readonly validate: (
       value: unknown,
-    ) => { readonly value: unknown; readonly issues?: undefined } | { readonly issues: Issue[] };
+    ) => { readonly value: P; readonly issues?: undefined } | { readonly issues: Issue[] };
+    readonly types?: StandardSchemaV1.Types<P, P> | undefined;
   };
 }
 
@@ -204,7 +210,7 @@ export interface ChannelRulesSchema {
  * string `value` is the JSON string, not JSON text. Throws a `TypeError` at once for an
  * unknown target or option.
  */
-export function standardSchema(target: TargetId, options?: Options): ChannelRulesSchema;
+export function standardSchema<T extends TargetId>(target: T, options?: Options): ChannelRulesSchema<Payload<T>>;
 
 /**
  * The fields of a target, in document order, for building forms. `options.channel` names

@@ -116,6 +116,7 @@ pub mod unstable {
     pub use crate::checks;
     pub use crate::engine;
     pub use crate::export::reference;
+    pub use crate::export::typescript;
     pub use crate::messages;
     pub use crate::schema;
     pub use crate::vendors;

@@ -33,6 +33,20 @@ fn rules_reference_is_current() {
 }
 
 #[test]
+fn payload_types_are_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg/payload.d.ts");
+    let want = channel_rules::unstable::typescript::declarations();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        have == want,
+        "pkg/payload.d.ts is stale: run `make docs` (UPDATE_DOCS=1 cargo test --test docs)"
+    );
+}
+
+#[test]
 fn every_code_has_a_message_in_every_locale() {
     for locale in Locale::ALL {
         for c in CODES {

@@ -3,3 +3,4 @@
 
 pub mod json_schema;
 pub mod reference;
+pub mod typescript;
