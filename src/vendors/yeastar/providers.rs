@@ -75,49 +75,82 @@ pub const PROVIDERS: &[Provider] = &[
     Provider { id: "facebook",   label: "Facebook",    family: Facebook, required: &["access_token", "app_secret", "page_name"], optional: &[] },
 ];
 
-/// Every `channel` value, in \[001\]'s order.
-pub const KIND_IDS: &[&str] = &[
-    "general",
-    "alhambra",
-    "apidaze",
-    "aspsms",
-    "athena",
-    "bandwidth",
-    "flowroute",
-    "ixica",
-    "netplanet",
-    "siptrunk",
-    "skyetel",
-    "telnyx",
-    "twilio",
-    "vetta",
-    "voicemeup",
-    "voipms",
-    "whatsapp",
-    "facebook",
-];
+/// Every `channel` value, in \[001\]'s order: read off [`PROVIDERS`] at compile time.
+pub const KIND_IDS: &[&str] = &{
+    let mut ids = [""; PROVIDERS.len()];
+    let mut i = 0;
+    while i < PROVIDERS.len() {
+        ids[i] = PROVIDERS[i].id;
+        i += 1;
+    }
+    ids
+};
 
-/// Every `account_data` key any kind takes.
-pub const KEY_NAMES: &[&str] = &[
-    "api_key",
-    "api_secret",
-    "api_send_url",
-    "api_verify_url",
-    "user_key",
-    "password",
-    "application_id",
-    "account_id",
-    "username",
-    "access_key",
-    "secret_key",
-    "sid_key",
-    "public_key",
-    "account_sid",
-    "auth_token",
-    "access_token",
-    "app_secret",
-    "page_name",
-];
+/// Every `account_data` key any kind takes, each once, in the order of [`PROVIDERS`]: read
+/// off the table at compile time.
+pub const KEY_NAMES: &[&str] = &{
+    let mut names = [""; KEY_COUNT];
+    let (mut n, mut p) = (0, 0);
+    while p < PROVIDERS.len() {
+        let keys = [PROVIDERS[p].required, PROVIDERS[p].optional];
+        let mut j = 0;
+        while j < 2 {
+            let mut k = 0;
+            while k < keys[j].len() {
+                if !contains(&names, n, keys[j][k]) {
+                    names[n] = keys[j][k];
+                    n += 1;
+                }
+                k += 1;
+            }
+            j += 1;
+        }
+        p += 1;
+    }
+    names
+};
+
+/// How many distinct keys [`PROVIDERS`] names.
+const KEY_COUNT: usize = {
+    let mut seen = [""; 64];
+    let (mut n, mut p) = (0, 0);
+    while p < PROVIDERS.len() {
+        let keys = [PROVIDERS[p].required, PROVIDERS[p].optional];
+        let mut j = 0;
+        while j < 2 {
+            let mut k = 0;
+            while k < keys[j].len() {
+                if !contains(&seen, n, keys[j][k]) {
+                    seen[n] = keys[j][k];
+                    n += 1;
+                }
+                k += 1;
+            }
+            j += 1;
+        }
+        p += 1;
+    }
+    n
+};
+
+/// Whether the first `n` of `names` hold `key` (string equality, in a const context).
+const fn contains(names: &[&str], n: usize, key: &str) -> bool {
+    let mut i = 0;
+    while i < n {
+        let (a, b) = (names[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut c = 0;
+            while c < a.len() && a[c] == b[c] {
+                c += 1;
+            }
+            if c == a.len() {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
 
 /// The checks on one `account_data` value, by key. \[001\] "If k is api_verify_url or
 /// api_send_url, enter the API endpoint as https://...; for all other key fields, enter the
@@ -266,6 +299,22 @@ mod tests {
         let ids: Vec<&str> = PROVIDERS.iter().map(|p| p.id).collect();
         assert_eq!(ids, KIND_IDS);
         assert_eq!(PROVIDERS.iter().filter(|p| p.family == Sms).count(), 16);
+    }
+
+    #[test]
+    fn key_names_are_every_key_once() {
+        let mut all: Vec<&str> = PROVIDERS
+            .iter()
+            .flat_map(|p| p.required.iter().chain(p.optional))
+            .copied()
+            .collect();
+        all.sort();
+        all.dedup();
+        let mut names = KEY_NAMES.to_vec();
+        names.sort();
+        assert_eq!(names, all);
+        assert_eq!(KEY_NAMES.len(), 18);
+        assert_eq!(KEY_NAMES[..3], ["api_key", "api_send_url", "api_secret"]);
     }
 
     #[test]
