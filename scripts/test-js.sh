@@ -13,9 +13,14 @@ scripts/test-pkg.sh
 printf '\033[1m==> %s\033[0m\n' "tsc -p pkg/tsconfig.json" >&2
 node_modules/.bin/tsc -p pkg/tsconfig.json
 
-printf '\033[1m==> %s\033[0m\n' "node --test (pkg/ API and fixtures, www/ in Chromium)" >&2
+printf '\033[1m==> %s\033[0m\n' "tsc and vite build of examples/react-form (react-hook-form, typed payloads)" >&2
+node_modules/.bin/tsc -p examples/react-form/tsconfig.json
+node_modules/.bin/vite build --config examples/react-form/vite.config.mjs
+
+printf '\033[1m==> %s\033[0m\n' "node --test (pkg/ API and fixtures, www/ and examples/react-form in Chromium)" >&2
 node --test \
   pkg/test/api.test.mjs \
   pkg/test/fixtures.test.mjs \
   pkg/test/phone-corpus.test.mjs \
-  www/test/form.test.mjs
+  www/test/form.test.mjs \
+  examples/react-form/form.test.mjs
