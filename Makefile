@@ -62,3 +62,14 @@ demo: wasm
 .PHONY: stress
 stress:
 	scripts/stress.sh
+
+## fuzz: every fuzz target of fuzz/ for FUZZ_SECONDS each (default 60), one at a time, then
+## executions, exec/s and coverage per target; fails on a crash or a failed invariant
+## (input in fuzz/artifacts/); installs cargo-fuzz when missing (scripts/fuzz.sh)
+.PHONY: fuzz fuzz-ci
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+## fuzz-ci: the short pass for make test: every target for FUZZ_SECONDS (default 10)
+fuzz-ci:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh --ci

@@ -27,6 +27,7 @@ pub const METADATA_VERSION: &str = engine::VERSION;
 
 /// A number's type, as libphonenumber's `PhoneNumberType` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NumberType {
     /// `FIXED_LINE`
     FixedLine,
@@ -77,6 +78,7 @@ impl NumberType {
 /// Why text could not be read as a phone number (libphonenumber's `NumberParseException`
 /// error types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
 pub enum ParseError {
     /// `INVALID_COUNTRY_CODE`: no assigned calling code follows the `+`, or the text is
     /// national and no (known) default region was given.
@@ -234,6 +236,7 @@ pub fn normalize(input: &str, default_region: Option<&str>) -> Result<String, Pa
 
 /// What the number metadata says of a well-formed E.164 number.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Verdict {
     /// A valid number; `region` is the ISO 3166 region when the metadata names one.
     Valid {
