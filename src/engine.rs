@@ -612,18 +612,8 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                 Ok(Seen::Array)
             }
             _ => {
-                let (w, path, expected) = (self.w, self.path, self.shape);
-                Skip { w: &mut *w }.visit_seq(seq)?;
-                let node = Node {
-                    w,
-                    shape: expected,
-                    nullable: false,
-                    path,
-                    cur: Cur::Given(None),
-                    secret: false,
-                    keep: false,
-                };
-                Ok(node.wrong(Seen::Array))
+                Skip { w: &mut *self.w }.visit_seq(seq)?;
+                Ok(self.wrong(Seen::Array))
             }
         }
     }
@@ -637,18 +627,8 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                 return Ok(Seen::Object(None));
             }
             _ => {
-                let (w, path, expected) = (self.w, self.path, self.shape);
-                Skip { w: &mut *w }.visit_map(map)?;
-                let node = Node {
-                    w,
-                    shape: expected,
-                    nullable: false,
-                    path,
-                    cur: Cur::Given(None),
-                    secret: false,
-                    keep: false,
-                };
-                return Ok(node.wrong(Seen::Object(None)));
+                Skip { w: &mut *self.w }.visit_map(map)?;
+                return Ok(self.wrong(Seen::Object(None)));
             }
         };
         self.w.enter()?;

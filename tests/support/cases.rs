@@ -35,7 +35,7 @@ impl Case {
     }
 }
 
-fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .expect("fixture folder")
         .map(|e| e.unwrap().path())
@@ -126,12 +126,34 @@ fn edited(mut doc: Value, case: &Map<String, Value>) -> Value {
     doc
 }
 
-/// Every fixture case with a payload, then every base under every target.
-pub fn cases() -> Vec<Case> {
-    let bases: Map<String, Value> = serde_json::from_str(
+/// The bases the cases edit (`tests/fixtures/bases.json`).
+pub fn bases() -> Map<String, Value> {
+    serde_json::from_str(
         &std::fs::read_to_string(root().join("tests/fixtures/bases.json")).unwrap(),
     )
-    .unwrap();
+    .unwrap()
+}
+
+/// A case's payload: `payload`, `payload_text`, `payload_file`, or its `base` edited.
+pub fn payload_of(case: &Map<String, Value>, bases: &Map<String, Value>) -> Payload {
+    if let Some(v) = case.get("payload") {
+        Payload::Value(v.clone())
+    } else if let Some(t) = case.get("payload_text") {
+        Payload::Text(t.as_str().unwrap().to_string())
+    } else if let Some(f) = case.get("payload_file") {
+        Payload::Text(std::fs::read_to_string(root().join(f.as_str().unwrap())).unwrap())
+    } else {
+        let name = case["base"]
+            .as_str()
+            .expect("payload, payload_text, payload_file or base");
+        let base = bases.get(name).unwrap_or_else(|| panic!("no base {name}"));
+        Payload::Value(edited(base.clone(), case))
+    }
+}
+
+/// Every fixture case with a payload, then every base under every target.
+pub fn cases() -> Vec<Case> {
+    let bases = bases();
     let mut out = Vec::new();
     let mut files = Vec::new();
     fixture_files(&root().join("tests/fixtures"), &mut files);
@@ -153,16 +175,7 @@ pub fn cases() -> Vec<Case> {
             if let Some(b) = case.get("current_base").and_then(Value::as_str) {
                 options["current"] = bases[b].clone();
             }
-            let payload = if let Some(v) = case.get("payload") {
-                Payload::Value(v.clone())
-            } else if let Some(t) = case.get("payload_text") {
-                Payload::Text(t.as_str().unwrap().to_string())
-            } else if let Some(f) = case.get("payload_file") {
-                Payload::Text(std::fs::read_to_string(root().join(f.as_str().unwrap())).unwrap())
-            } else {
-                let base = &bases[case["base"].as_str().unwrap()];
-                Payload::Value(edited(base.clone(), case))
-            };
+            let payload = payload_of(case, &bases);
             out.push(Case {
                 label: format!("{rel}: {}", case["name"].as_str().unwrap()),
                 target: target.parse().unwrap(),

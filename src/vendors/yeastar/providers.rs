@@ -88,8 +88,11 @@ pub const KIND_IDS: &[&str] = &{
 
 /// Every `account_data` key any kind takes, each once, in the order of [`PROVIDERS`]: read
 /// off the table at compile time.
-pub const KEY_NAMES: &[&str] = &{
-    let mut names = [""; KEY_COUNT];
+pub const KEY_NAMES: &[&str] = DISTINCT_KEYS.0.split_at(DISTINCT_KEYS.1).0;
+
+/// The distinct keys of [`PROVIDERS`] (room for 64) and how many there are.
+const DISTINCT_KEYS: ([&str; 64], usize) = {
+    let mut names = [""; 64];
     let (mut n, mut p) = (0, 0);
     while p < PROVIDERS.len() {
         let keys = [PROVIDERS[p].required, PROVIDERS[p].optional];
@@ -107,30 +110,7 @@ pub const KEY_NAMES: &[&str] = &{
         }
         p += 1;
     }
-    names
-};
-
-/// How many distinct keys [`PROVIDERS`] names.
-const KEY_COUNT: usize = {
-    let mut seen = [""; 64];
-    let (mut n, mut p) = (0, 0);
-    while p < PROVIDERS.len() {
-        let keys = [PROVIDERS[p].required, PROVIDERS[p].optional];
-        let mut j = 0;
-        while j < 2 {
-            let mut k = 0;
-            while k < keys[j].len() {
-                if !contains(&seen, n, keys[j][k]) {
-                    seen[n] = keys[j][k];
-                    n += 1;
-                }
-                k += 1;
-            }
-            j += 1;
-        }
-        p += 1;
-    }
-    n
+    (names, n)
 };
 
 /// Whether the first `n` of `names` hold `key` (string equality, in a const context).
