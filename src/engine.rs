@@ -142,7 +142,8 @@ pub fn top_level_string<'de, D: Deserializer<'de>>(d: D, member: &'static str) -
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut found = None;
             while let Some(key) = map.next_key_seed(KeySeed)? {
-                if key == self.member && found.is_none() {
+                // The last of repeated members, as `JSON.parse` keeps it.
+                if key == self.member {
                     found = map.next_value_seed(Text { w: self.w })?;
                 } else {
                     map.next_value_seed(Skip { w: self.w })?;
@@ -380,8 +381,12 @@ impl Key {
 }
 
 /// The members an object kept for its parent, and where each member's findings end.
+/// `present` and `kept` hold each known member once (at most the object's field count, so
+/// a lookup costs nothing that grows with the payload, repeated names included); a repeated
+/// member's later value is the one kept, as `JSON.parse` and `serde_json::Value` keep it.
 #[derive(Debug, Default)]
 struct Members<'de> {
+    present: Vec<&'static str>,
     kept: Vec<(&'static str, Seen<'de>)>,
     /// For each member read: its name and the end of its findings in the report.
     ends: Vec<(&'static str, usize)>,
@@ -392,7 +397,20 @@ impl<'de> Members<'de> {
         self.kept.iter().find(|(n, _)| *n == name).map(|(_, s)| s)
     }
     fn present(&self, name: &str) -> bool {
-        self.ends.iter().any(|(n, _)| *n == name)
+        self.present.contains(&name)
+    }
+    /// Records member `name`, read with `seen` (kept when `keep`).
+    fn read(&mut self, name: &'static str, seen: Seen<'de>, keep: bool, end: usize) {
+        if !self.present(name) {
+            self.present.push(name);
+        }
+        if keep {
+            match self.kept.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = seen,
+                None => self.kept.push((name, seen)),
+            }
+        }
+        self.ends.push((name, end));
     }
     fn holds(&self, cond: &crate::schema::Cond) -> bool {
         self.get(cond.field)
@@ -776,12 +794,9 @@ fn object<'de, A: MapAccess<'de>>(
                     secret: false,
                     keep: watched(obj, item_of, f.name),
                 })?;
-                if !matches!(seen, Seen::Text | Seen::Array | Seen::Object(None))
-                    && watched(obj, item_of, f.name)
-                {
-                    members.kept.push((f.name, seen));
-                }
-                members.ends.push((f.name, w.out.len()));
+                let keep = !matches!(seen, Seen::Text | Seen::Array | Seen::Object(None))
+                    && watched(obj, item_of, f.name);
+                members.read(f.name, seen, keep, w.out.len());
             }
             None => {
                 if w.full() {

@@ -147,6 +147,16 @@ const SIZED: &[(&str, &str, fn(usize) -> Doc)] = &[
         "yeastar create (twilio): the same account_data item repeated",
         account_data_items,
     ),
+    (
+        "repeated_known_members",
+        "yeastar create: two known members, each repeated (a review found it quadratic)",
+        repeated_known_members,
+    ),
+    (
+        "repeated_times",
+        "healthing update: a day's start and end, each repeated (a review found it quadratic)",
+        repeated_times,
+    ),
 ];
 
 /// The tiny valid document whose peak memory is the baseline subtracted from every row's.
@@ -224,6 +234,7 @@ pub fn at(bytes: usize, rules: usize) -> Vec<Row> {
 const CREATE: &str = "yeastar.message_channel.create";
 const UPDATE: &str = "yeastar.message_channel.update";
 const CONTACT: &str = "bird.channel_contact";
+const HEALTHING_UPDATE: &str = "healthing.channel.update";
 
 /// A valid twilio create with `more` (members, each starting with `,`) added at the end.
 fn twilio(more: &str) -> String {
@@ -363,6 +374,26 @@ pub fn deep_unknown_bytes(bytes: usize) -> Doc {
 /// `{"name":"a","name":"a",...}`: every member after the first is a duplicate.
 pub fn duplicate_members(bytes: usize) -> Doc {
     Doc::new(CREATE, fill("{", r#""name":"a""#, ",", "}", bytes))
+        .expect(&["field.duplicate", "report.truncated"])
+}
+
+/// `{"webhook_url_type":"fqdn",...,"name":"a",...}`: two known members repeated, half the
+/// document each (their rules look each other up once per member).
+pub fn repeated_known_members(bytes: usize) -> Doc {
+    let half = fill("", r#""webhook_url_type":"fqdn""#, ",", "", bytes / 2 - 1);
+    let rest = fill("", r#""name":"a""#, ",", "", bytes - half.len() - 3);
+    Doc::new(CREATE, format!("{{{half},{rest}}}")).expect(&["field.duplicate", "report.truncated"])
+}
+
+/// A Healthing day whose `start` and `end` are repeated (the order rule reads both, and
+/// `enabled`, for every member).
+pub fn repeated_times(bytes: usize) -> Doc {
+    let prefix = r#"{"business_hours":{"monday":{"enabled":true,"#;
+    let suffix = "}}}";
+    let room = bytes.saturating_sub(prefix.len() + suffix.len());
+    let half = fill("", r#""start":"09:00""#, ",", "", room / 2);
+    let rest = fill("", r#""end":"10:00""#, ",", "", room - half.len() - 1);
+    Doc::new(HEALTHING_UPDATE, format!("{prefix}{half},{rest}{suffix}"))
         .expect(&["field.duplicate", "report.truncated"])
 }
 
