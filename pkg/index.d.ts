@@ -134,9 +134,10 @@ export interface CodeInfo {
 
 /**
  * Checks a payload against a target's rules. `payload` may be a plain value or JSON text
- * (malformed text is an issue at `""`). Never throws for a bad payload; throws a
- * `TypeError` for an unknown target, kind, locale or option, and for a value that cannot
- * be written as JSON at all (a cycle, a BigInt).
+ * (malformed text is an issue at `""`, and so is a value nested more than 128 levels deep
+ * or holding a cycle: `json.too_deep`). Never throws for a bad payload; throws a
+ * `TypeError` for an unknown target, kind, locale or option, and for a value that is not
+ * JSON at all (a BigInt, a throwing `toJSON`).
  */
 export function validate(target: TargetId, payload: unknown, options?: Options): Report;
 

@@ -22,7 +22,7 @@ macro_rules! codes {
 codes! {
     "json.syntax" "error" "The text is not JSON; params give `line`, `column` (in characters) and the `reason` (`eof`, `expected_value`, `expected_colon`, `expected_comma_or_bracket`, `expected_comma_or_brace`, `expected_key`, `invalid_escape`, `invalid_unicode`, `invalid_number`, `number_out_of_range`, `control_character`, `trailing_comma`, `trailing_characters`, `bom` for a byte-order mark, `utf8` for bytes that are not UTF-8, `other`).";
     "json.too_deep" "error" "The document nests arrays and objects deeper than `limit` (128) levels; it is not checked further. Reported at `\"\"` for well-formed text too.";
-    "report.truncated" "warning" "The report holds its first `limit` (1,000) issues; `omitted` more were found. `valid` counts them all.";
+    "report.truncated" "either" "The report holds its first `limit` (1,000) issues; `omitted` more were found. `valid` counts them all; an error when one of those left out was an error, else a warning.";
     "type.mismatch" "error" "The value has the wrong JSON type (`expected`, `found`); no coercion, and `null` only where the vendor allows it.";
     "field.required" "error" "A required member is missing; reported at the pointer where it should be.";
     "field.required_when" "error" "A member that another member's value makes required is missing (`when`, `is`).";
@@ -56,7 +56,7 @@ codes! {
     "datetime.invalid" "error" "Not an RFC 3339 date-time with an offset (`2024-11-21T08:56:12.986Z`); impossible dates and times count too.";
     "regex.invalid" "error" "A value that must be a regular expression does not compile (`reason`: `too_long` past `max` characters, which is not compiled).";
     "credential.key_missing" "error" "A required `account_data` key is absent; reported at `/account_data` with the `key` named.";
-    "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`); `key` is named only when it is a key some kind uses, since anything else may be a misplaced secret.";
+    "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`); `key` is named only when it is a key some kind uses, since anything else may be a misplaced secret; `reason` `any_kind` when the kind is not known and no kind takes the key.";
     "credential.key_duplicate" "error" "An `account_data` key given twice; reported at the later `/k`, naming the `key` only when it is a key some kind uses.";
     "array.duplicate" "either" "An item repeats the `fields` of an earlier item (`first`): a DID or routing-rule id is an error, a member a warning.";
     "order.not_before" "error" "A time that must come after another does not (`first`, `then`).";

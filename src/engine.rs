@@ -1159,6 +1159,9 @@ fn keyed_item(
                     let mut f = Finding::error("credential.key_unknown")
                         .with("channel", list.owner)
                         .with("allowed", allowed.clone());
+                    if list.owner.is_empty() {
+                        f = f.with("reason", "any_kind");
+                    }
                     if let Some(known) = known {
                         f = f.with("key", *known);
                     }

@@ -7,8 +7,8 @@
 //! Covered: Yeastar P-Series PBX message channels (create and update, for SMS through 16
 //! providers, WhatsApp and Facebook) and Live Chat channels; Healthing channel updates and
 //! responses; Bird channels, channel lists and contact service windows. [`Target::ALL`]
-//! lists them. Every rule cites its source; see `RULES.md` in the project's spec and the code
-//! table in `docs/CODES.md`.
+//! lists them. Every rule cites its source; the rules reference is `docs/RULES.md` and the
+//! code table `docs/CODES.md` in the repository, both written from the rules.
 //!
 //! Every finding is an [`Issue`] with a JSON Pointer, a severity, a stable code, a message
 //! and the params it was built from; a [`Report`] holds all of them in document order.
@@ -351,11 +351,17 @@ fn finish(walked: Result<Walked, Finding>, options: &Options) -> Report {
             .iter()
             .any(|l| l.finding.severity == Severity::Error);
     if walked.omitted > 0 {
+        // An error when an error was left out: a caller that reads only the errors (a form's
+        // Standard Schema) still sees why the payload fails.
+        let mut finding = Finding::warning("report.truncated")
+            .with("limit", engine::MAX_ISSUES)
+            .with("omitted", walked.omitted);
+        if walked.omitted_error {
+            finding.severity = Severity::Error;
+        }
         walked.found.push(Located {
             path: Vec::new(),
-            finding: Finding::warning("report.truncated")
-                .with("limit", engine::MAX_ISSUES)
-                .with("omitted", walked.omitted),
+            finding,
         });
     }
     Report {

@@ -132,10 +132,12 @@ pub struct Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.pointer.is_empty() {
+        // The pointer holds the payload's member names: escaped like the message's quotes.
+        let pointer = crate::messages::escape_controls(&self.pointer);
+        let at = if pointer.is_empty() {
             "(document)"
         } else {
-            &self.pointer
+            &pointer
         };
         write!(
             f,

@@ -187,7 +187,7 @@ impl FromStr for Locale {
             .copied()
             .find(|l| l.tag().eq_ignore_ascii_case(s))
             .ok_or_else(|| UnknownLocale {
-                given: s.to_string(),
+                given: crate::engine::quote(s),
             })
     }
 }

@@ -67,8 +67,9 @@ pub enum UpdateError {
         /// The key given.
         id: String,
     },
-    /// A deletion without the key of the item to delete, or with other members.
-    #[error("{member} item {index} has \"delete\": true, which takes only the {key} of the item to delete")]
+    /// A deletion without the key of the item to delete, or with other members, or a
+    /// `delete` that is not `true` or `false`.
+    #[error("{member} item {index} has a \"delete\" member: a deletion is {{\"{key}\": N, \"delete\": true}}, with the {key} of the item to delete and nothing else")]
     BadDelete {
         /// The array (`dids`).
         member: &'static str,
@@ -277,16 +278,24 @@ fn edit_items(
                     .and_then(Value::as_str)
                     .and_then(|l| by_label.get(l).copied()),
             };
-        let delete = change.get(DELETE) == Some(&Value::Bool(true));
+        let bad = || UpdateError::BadDelete {
+            member,
+            index,
+            key: rk.key,
+        };
+        let delete = match change.get(DELETE) {
+            None | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) => true,
+            // A deletion asked for in any other way (`1`, `"true"`) is not guessed at.
+            Some(_) => return Err(bad()),
+        };
         if delete && (matched.is_none() || change.len() != 2 || !change.contains_key(rk.key)) {
-            return Err(UpdateError::BadDelete {
-                member,
-                index,
-                key: rk.key,
-            });
+            return Err(bad());
         }
         let Some(i) = matched else {
-            added.push(edit.clone());
+            let mut new = change.clone();
+            new.shift_remove(DELETE);
+            added.push(Value::Object(new));
             continue;
         };
         if let Some(first) = edited[i] {

@@ -50,12 +50,22 @@ fn target(id: &str) -> Result<Target, JsValue> {
     id.parse().map_err(type_error)
 }
 
-/// `options` is JSON text; `""` means none.
+/// `options` is JSON text; `""` means none. A `current` nested past the limit is the
+/// caller's mistake, said as such (not as serde's "recursion limit exceeded").
 fn options(json: &str) -> Result<Options, JsValue> {
     if json.is_empty() {
         return Ok(Options::default());
     }
-    serde_json::from_str(json).map_err(type_error)
+    serde_json::from_str(json).map_err(|e| input_error(e, "options.current"))
+}
+
+/// A `TypeError` for JSON text the caller gave: too deep, or not what was expected.
+fn input_error(e: serde_json::Error, input: &'static str) -> JsValue {
+    if e.to_string().starts_with("recursion limit exceeded") {
+        type_error(crate::UpdateError::TooDeep { input })
+    } else {
+        type_error(e)
+    }
 }
 
 fn json(value: &impl Serialize) -> String {
@@ -99,8 +109,10 @@ pub fn complete_update(
         report: crate::Report,
     }
     let options = options(options_json)?;
-    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).map_err(type_error);
-    let (current, changes) = (parse(current)?, parse(changes)?);
+    let parse = |text: &str, input| {
+        serde_json::from_str::<serde_json::Value>(text).map_err(|e| input_error(e, input))
+    };
+    let (current, changes) = (parse(current, "current")?, parse(changes, "changes")?);
     let (payload, report) =
         crate::complete_update(&current, &changes, &options).map_err(type_error)?;
     Ok(json(&Completed { payload, report }))

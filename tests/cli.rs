@@ -845,3 +845,44 @@ fn schema_prints_a_valid_json_schema_for_every_target() {
     let keys = &schema["properties"]["account_data"]["items"]["properties"]["k"]["enum"];
     assert_eq!(keys, &serde_json::json!(["account_sid", "auth_token"]));
 }
+
+#[test]
+fn an_empty_directory_is_not_a_pass() {
+    let dir = temp_dir("empty-directory");
+    let d = dir.display().to_string();
+    let o = cli(&["check", "--target", UPDATE, &d], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).contains("holds no *.json file"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Bug (review): a `--current` or changes file nested too deep was "not JSON" (current) or
+/// a report (changes); both are refused as the library refuses them.
+#[test]
+fn update_refuses_inputs_nested_too_deep() {
+    let dir = temp_dir("update-deep");
+    let deep = format!(
+        "{{\"id\": 1, \"x\": {}1{}}}",
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let (cur, ch) = (dir.join("current.json"), dir.join("changes.json"));
+    std::fs::write(&cur, &deep).unwrap();
+    std::fs::write(&ch, "{}").unwrap();
+    let (c, h) = (cur.display().to_string(), ch.display().to_string());
+    let o = cli(&["update", "--current", &c, &h], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nested more than 128 levels deep"));
+    std::fs::write(&cur, "{\"id\": 1}").unwrap();
+    std::fs::write(&ch, &deep).unwrap();
+    let o = cli(&["update", "--current", &c, &h], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("changes is nested more than 128 levels deep"),
+        "{err}"
+    );
+}

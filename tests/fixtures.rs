@@ -12,11 +12,24 @@ use cases::{bases, fixture_files, payload_of, root, Payload};
 
 /// Every `account_data` value of a document (the credentials that must never be echoed).
 fn secrets(doc: &Value, out: &mut Vec<String>) {
+    let known = |k: &str| {
+        channel_rules::unstable::vendors::yeastar::providers::KEY_NAMES.contains(&k)
+            || k == "k"
+            || k == "v"
+    };
+    let mut keep = |s: &str| {
+        if s.chars().count() >= 4 && !known(s) {
+            out.push(s.to_string());
+        }
+    };
     if let Some(items) = doc.get("account_data").and_then(Value::as_array) {
-        for item in items {
-            if let Some(v) = item.get("v").and_then(Value::as_str) {
-                if v.chars().count() >= 4 {
-                    out.push(v.to_string());
+        for item in items.iter().filter_map(Value::as_object) {
+            // Every text inside an item but the keys some kind uses: values, unknown keys,
+            // and the names of members other than k and v.
+            for (name, value) in item {
+                keep(name);
+                if let Some(s) = value.as_str() {
+                    keep(s);
                 }
             }
         }

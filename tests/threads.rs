@@ -37,29 +37,37 @@ fn order(n: usize, t: usize) -> Vec<usize> {
 fn every_fixture_gives_the_same_report_from_eight_threads_at_once() {
     let cases = cases();
     assert!(cases.len() > 100, "only {} cases found", cases.len());
-    let expected: Vec<Report> = cases.iter().map(Case::run).collect();
-
-    let mismatches: Vec<String> = std::thread::scope(|s| {
+    // The threads go first, so they also build the lazily made rules and tables at once
+    // (the test runs alone in its binary); the single-threaded results come after.
+    let threaded: Vec<Vec<(usize, Report)>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..THREADS)
             .map(|t| {
-                let (cases, expected) = (&cases, &expected);
+                let cases = &cases;
                 s.spawn(move || {
-                    let mut bad = Vec::new();
-                    for i in order(cases.len(), t) {
-                        let got = cases[i].run();
-                        if got != expected[i] {
-                            bad.push(format!("thread {t}: {}", cases[i].label));
-                        }
-                    }
-                    bad
+                    order(cases.len(), t)
+                        .into_iter()
+                        .map(|i| (i, cases[i].run()))
+                        .collect()
                 })
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().expect("a thread panicked"))
+            .map(|h| h.join().expect("a thread panicked"))
             .collect()
     });
+    let expected: Vec<Report> = cases.iter().map(Case::run).collect();
+    let cases = &cases;
+    let mismatches: Vec<String> = threaded
+        .iter()
+        .enumerate()
+        .flat_map(|(t, results)| {
+            results
+                .iter()
+                .filter(|(i, got)| *got != expected[*i])
+                .map(move |(i, _)| format!("thread {t}: {}", cases[*i].label))
+        })
+        .collect();
     println!("{} calls on each of {THREADS} threads", cases.len());
     assert!(
         mismatches.is_empty(),

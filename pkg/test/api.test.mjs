@@ -18,6 +18,7 @@ import {
   validateField,
   standardSchema,
   jsonSchema,
+  completeUpdate,
 } from 'channel-rules';
 
 const CREATE = 'yeastar.message_channel.create';
@@ -237,6 +238,15 @@ describe('the limits of INTERFACE.md', () => {
     assert.deepEqual([last.pointer, last.code, last.params.limit], ['', 'report.truncated', 1000]);
     // 1,500 items, plus the four required members missing at the end, less the 1,000 kept.
     assert.equal(last.params.omitted, 504);
+  });
+
+  it('refuses a completeUpdate input or a current option nested too deep, with a TypeError that says so', () => {
+    let deep = 1;
+    for (let i = 0; i < 200; i++) deep = [deep];
+    const current = { id: 267, channel: 'twilio', extra: deep };
+    assert.throws(() => completeUpdate(current, { name: 'x' }), { name: 'TypeError', message: /current is nested more than 128 levels deep/ });
+    assert.throws(() => completeUpdate({ id: 267 }, { extra: deep }), { name: 'TypeError', message: /changes is nested more than 128 levels deep/ });
+    assert.throws(() => validate(UPDATE, { id: 267 }, { current }), { name: 'TypeError', message: /nested more than 128 levels deep/ });
   });
 
   it('reports a repeated member name at the later one', () => {

@@ -9,8 +9,8 @@
 use super::Finding;
 use crate::phone::{self, Verdict};
 
-const MIN_DIGITS: usize = 7;
-const MAX_DIGITS: usize = 15;
+pub const MIN_DIGITS: usize = 7;
+pub const MAX_DIGITS: usize = 15;
 const SEPARATORS: &[char] = &[' ', '-', '.', '(', ')', '/', '\u{a0}'];
 
 /// Checks form (errors), then validity (warnings).

@@ -266,7 +266,9 @@ impl Writer {
                 self.unsaid.insert(
                     "number validity by libphonenumber's metadata (a warning), beyond the E.164 form",
                 );
-                json!({ "pattern": "^\\+[1-9][0-9]{6,14}$" })
+                // `+`, a first digit 1-9, then the rest of MIN_DIGITS..=MAX_DIGITS digits.
+                use crate::checks::phone::{MAX_DIGITS, MIN_DIGITS};
+                json!({ "pattern": format!("^\\+[1-9][0-9]{{{},{}}}$", MIN_DIGITS - 1, MAX_DIGITS - 1) })
             }
             Check::Base64 { decoded } => {
                 self.unsaid

@@ -202,12 +202,19 @@ fn check(c: &CheckInfo) -> String {
     let words = match &c.check {
         CheckKind::Chars { min, max } => match max {
             Some(max) => format!("{min} to {max} characters"),
-            None => format!("at least {min} character{}", if *min == 1 { "" } else { "s" }),
+            None => format!(
+                "at least {min} character{}",
+                if *min == 1 { "" } else { "s" }
+            ),
         },
         CheckKind::NotBlank => "not only whitespace".into(),
         CheckKind::OneOf { allowed } => format!(
             "one of {}",
-            allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+            allowed
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         CheckKind::Digits { min, max } => match max {
             Some(max) if max == min => format!("{min} ASCII digits"),
@@ -215,7 +222,8 @@ fn check(c: &CheckInfo) -> String {
             None => "ASCII digits".into(),
         },
         CheckKind::E164 => {
-            "E.164: `+` and 7 to 15 digits, the first not 0; a number the numbering metadata says cannot be valid is a warning".into()
+            use crate::checks::phone::{MAX_DIGITS, MIN_DIGITS};
+            format!("E.164: `+` and {MIN_DIGITS} to {MAX_DIGITS} digits, the first not 0; a number the numbering metadata says cannot be valid is a warning")
         }
         CheckKind::Base64 { decoded } => {
             let mut w = "standard base64 (RFC 4648 section 4, `=` padding)".to_string();
@@ -229,11 +237,16 @@ fn check(c: &CheckInfo) -> String {
         CheckKind::Pattern { pattern, describes } => format!("{describes} (`{pattern}`)"),
         CheckKind::Uuid => "a hyphenated UUID".into(),
         CheckKind::DateTime => "an RFC 3339 date-time".into(),
-        CheckKind::Regex => "a regular expression that compiles (RE2 syntax), at most 1,024 characters".into(),
+        CheckKind::Regex => {
+            "a regular expression that compiles (RE2 syntax), at most 1,024 characters".into()
+        }
         CheckKind::Integer { min, max, allowed } => match (allowed, min, max) {
             (Some(a), _, _) => format!(
                 "one of {}",
-                a.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+                a.iter()
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             (None, Some(lo), Some(hi)) => format!("{lo} to {hi}"),
             (None, Some(lo), None) => format!("at least {lo}"),

@@ -79,6 +79,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("regex.invalid#too_long", "must be a regular expression of at most {max} characters, found {length}"),
     ("credential.key_missing", "the {channel} credentials need the key '{key}'"),
     ("credential.key_unknown", "[['{key}' is ]]not a credential key of {channel} channels (allowed: {allowed})[[; did you mean '{suggestion}'?]]"),
+    ("credential.key_unknown#any_kind", "[['{key}' is ]]not a credential key of any channel kind (allowed: {allowed})[[; did you mean '{suggestion}'?]]"),
     ("credential.key_duplicate", "repeats the key of item {first}[[ ('{key}')]]; each key may be given once"),
     ("array.duplicate", "repeats the {fields} of item {first}"),
     ("order.not_before", "'{then}' must be after '{first}'"),

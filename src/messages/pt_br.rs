@@ -79,6 +79,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("regex.invalid#too_long", "deve ser uma expressão regular de no máximo {max} caracteres, encontrados {length}"),
     ("credential.key_missing", "as credenciais de {channel} exigem a chave '{key}'"),
     ("credential.key_unknown", "[['{key}' ]]não é uma chave de credencial de canais {channel} (permitidas: {allowed})[[; você quis dizer '{suggestion}'?]]"),
+    ("credential.key_unknown#any_kind", "[['{key}' ]]não é uma chave de credencial de nenhum tipo de canal (permitidas: {allowed})[[; você quis dizer '{suggestion}'?]]"),
     ("credential.key_duplicate", "repete a chave do item {first}[[ ('{key}')]]; cada chave só pode aparecer uma vez"),
     ("array.duplicate", "repete {fields} do item {first}"),
     ("order.not_before", "'{then}' deve ser posterior a '{first}'"),

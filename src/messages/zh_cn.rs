@@ -79,6 +79,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("regex.invalid#too_long", "必须是最多 {max} 个字符的正则表达式，实际为 {length} 个"),
     ("credential.key_missing", "{channel} 凭据必须包含键 '{key}'"),
     ("credential.key_unknown", "[['{key}' ]]不是 {channel} 渠道的凭据键（可用：{allowed}）[[；是否应为 '{suggestion}'？]]"),
+    ("credential.key_unknown#any_kind", "[['{key}' ]]不是任何渠道类型的凭据键（可用：{allowed}）[[；是否应为 '{suggestion}'？]]"),
     ("credential.key_duplicate", "与索引 {first} 的项的键重复[[（'{key}'）]]；每个键只能出现一次"),
     ("array.duplicate", "{fields} 与索引 {first} 的项重复"),
     ("order.not_before", "'{then}' 必须晚于 '{first}'"),

@@ -105,6 +105,7 @@ pub struct CheckInfo {
 /// The checks of `schema.rs`, as data; `max` is left out when there is no limit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "check", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CheckKind {
     /// Length in Unicode characters.
     Chars {

@@ -314,6 +314,10 @@ fn update(
         Err(e) => return fail(&format!("cannot read {changes}: {e}")),
     };
     let (body, report) = match serde_json::from_slice::<Value>(&bytes) {
+        // Too deep: refused as the library refuses it (the same error, exit 2).
+        Err(e) if too_deep(&e) => {
+            return fail(&channel_rules::UpdateError::TooDeep { input: "changes" })
+        }
         // Malformed changes: the syntax error is the report, and there is no body.
         Err(_) => (
             None,
@@ -347,15 +351,24 @@ fn update(
     status(report.valid)
 }
 
+/// Whether serde_json stopped at its nesting limit (128, as the library's).
+fn too_deep(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("recursion limit exceeded")
+}
+
 /// Reads the `--current` file. Its content holds credentials: errors never quote it.
 fn load_current(path: &str) -> Result<Value, String> {
     let bytes = read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     serde_json::from_slice(&bytes).map_err(|e| {
-        format!(
-            "{path} is not JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        )
+        if too_deep(&e) {
+            format!("{path} is nested more than 128 levels deep")
+        } else {
+            format!(
+                "{path} is not JSON (line {}, column {})",
+                e.line(),
+                e.column()
+            )
+        }
     })
 }
 
@@ -378,6 +391,10 @@ fn expand(files: &[String]) -> Vec<Result<String, (String, String)>> {
                     .map(|p| p.display().to_string())
                     .collect();
                 found.sort();
+                if found.is_empty() {
+                    // Nothing to check is not a pass: a CI job pointed at the wrong folder.
+                    out.push(Err((f.clone(), format!("{f} holds no *.json file"))));
+                }
                 out.extend(found.into_iter().map(Ok));
             }
             Err(e) => out.push(Err((f.clone(), format!("cannot read {f}: {e}")))),
@@ -401,7 +418,9 @@ fn check(
                 Err(e) => Checked::unreadable(&file, format!("cannot read {file}: {e}")),
                 Ok(bytes) => {
                     let report = validate_bytes(target, &bytes, options);
-                    Checked::report(&file, report, Some(bytes))
+                    // JSON output has no positions: no second parse for it.
+                    let text = (format != Format::Json).then_some(bytes);
+                    Checked::report(&file, report, text)
                 }
             },
         };

@@ -39,6 +39,10 @@ impl Colour {
     }
 }
 
+/// The largest file whose issues get a line and column: the positions come from a second
+/// parse that keeps every node's span, whose memory grows faster than the library's check.
+pub const POSITIONS_UP_TO: usize = 1 << 20;
+
 /// A line and a column, both from 1.
 type LineColumn = (usize, usize);
 
@@ -66,8 +70,11 @@ impl Checked {
         }
     }
 
-    /// A file's report; `bytes`, the file as read, give the issues' positions.
+    /// A file's report; `bytes`, the file as read, give the issues' positions (none for
+    /// text over [`POSITIONS_UP_TO`] bytes, whose syntax tree would cost more than the
+    /// check itself).
     pub fn report(file: &str, report: Report, bytes: Option<Vec<u8>>) -> Checked {
+        let bytes = bytes.filter(|b| b.len() <= POSITIONS_UP_TO);
         let text = bytes.as_deref().map(String::from_utf8_lossy);
         let at = match &text {
             Some(t) => {
@@ -296,6 +303,7 @@ fn sarif(results: &[Checked]) -> Value {
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
+            "columnKind": "unicodeCodePoints",
             "invocations": [{
                 "executionSuccessful": notes.is_empty(),
                 "toolExecutionNotifications": notes,

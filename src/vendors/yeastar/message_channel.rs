@@ -125,14 +125,20 @@ const OBJECT_ID: Check = Check::Digits {
     max: usize::MAX,
 };
 
-/// The concrete rules for one operation and kind (`None`: the kind is not known), built
-/// once per process.
-pub fn schema(op: Op, kind: Option<Kind>) -> Arc<Object> {
-    const SLOTS: usize = PROVIDERS.len() + 1;
+/// The concrete rules for one operation and kind, built once per process. `None` is a kind
+/// not known: `named` when the payload or the current state names one the rules do not
+/// have (a typo), otherwise not given at all (an update without the `channel` option or
+/// `current`).
+pub fn schema(op: Op, kind: Option<Kind>, named: bool) -> Arc<Object> {
+    const SLOTS: usize = PROVIDERS.len() + 2;
     static BUILT: [OnceLock<Arc<Object>>; 2 * SLOTS] = [const { OnceLock::new() }; 2 * SLOTS];
-    let slot = kind.map_or(PROVIDERS.len(), Kind::index);
+    let slot = match kind {
+        Some(k) => k.index(),
+        None if named => PROVIDERS.len() + 1,
+        None => PROVIDERS.len(),
+    };
     BUILT[op as usize * SLOTS + slot]
-        .get_or_init(|| Arc::new(build(op, kind)))
+        .get_or_init(|| Arc::new(build(op, kind, named)))
         .clone()
 }
 
@@ -151,7 +157,7 @@ fn avail_for(row: &Row, op: Op, family: Option<Family>) -> Option<bool> {
     }
 }
 
-fn build(op: Op, kind: Option<Kind>) -> Object {
+fn build(op: Op, kind: Option<Kind>, named: bool) -> Object {
     let family = kind.map(Kind::family);
     let mut fields = Vec::new();
     for row in FIELDS {
@@ -162,7 +168,7 @@ fn build(op: Op, kind: Option<Kind>) -> Object {
             required = kind.is_some_and(|k| ACCOMPANYING_MSG_USED_BY.contains(&k.id()));
         }
         fields.push(
-            Field::new(row.name, shape(row.value, op, kind))
+            Field::new(row.name, shape(row.value, op, kind, named))
                 .required(required)
                 .doc(row.source, row.doc),
         );
@@ -211,7 +217,7 @@ fn build(op: Op, kind: Option<Kind>) -> Object {
     }
 }
 
-fn shape(value: Value, op: Op, kind: Option<Kind>) -> Shape {
+fn shape(value: Value, op: Op, kind: Option<Kind>, named: bool) -> Shape {
     match value {
         Value::Id | Value::AtLeastOne => Shape::Int(IntRule::at_least(1)),
         Value::Flag => Shape::Int(IntRule::one_of(FLAG)),
@@ -221,7 +227,9 @@ fn shape(value: Value, op: Op, kind: Option<Kind>) -> Shape {
         Value::AnyString => Shape::Str(vec![]),
         Value::AccountData => Shape::KeyedList(Arc::new(match kind {
             Some(k) => k.credentials(),
-            // [decision] without the kind, only the {k, v} form can be checked.
+            // [decision] A kind named but not known: what is wrong for every kind.
+            None if named => super::providers::any_kind_credentials(),
+            // [decision] No kind given: only the {k, v} form can be checked.
             None => KeyedList {
                 key_member: "k",
                 value_member: "v",

@@ -28,5 +28,5 @@ pub fn message_channel(op: Op, channel: Option<&str>, options: &Options) -> Arc<
         Op::Create => named,
         Op::Update => options.channel.or(named),
     };
-    message_channel::schema(op, kind)
+    message_channel::schema(op, kind, channel.is_some())
 }

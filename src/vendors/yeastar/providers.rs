@@ -161,6 +161,28 @@ fn decoded_plausibility(key: &'static str) -> Vec<Checked> {
     }
 }
 
+/// \[decision\] The `account_data` rules when the kind is not known: every key some kind
+/// takes, none required, each value checked as its key says (a key means the same for every
+/// kind), so that what is wrong for every kind is still reported.
+pub fn any_kind_credentials() -> KeyedList {
+    KeyedList {
+        key_member: "k",
+        value_member: "v",
+        entries: KEY_NAMES
+            .iter()
+            .map(|key| Entry {
+                key,
+                required: false,
+                value: value_checks(key),
+            })
+            .collect(),
+        open: false,
+        secret: true,
+        owner: "",
+        vocabulary: KEY_NAMES,
+    }
+}
+
 /// A `channel` value known to the rules (one of [`KIND_IDS`]).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Kind(u8);
