@@ -9,7 +9,10 @@
 #      the difference is the engine's share. libphonenumber-js's own max bundle for scale;
 #   3. Node: scripts/bench/phone.mjs (cold start and per number, the wasm package and
 #      libphonenumber-js/max in the same run).
-#   4. stress: scripts/stress.sh (make stress), the bounded-cost rows (hostile documents up to 10 MB),
+#   4. package: scripts/bench/package.mjs, the npm package against ajv + libphonenumber-js
+#      (size, start-up, per call), then examples/bench_validate.rs (native against
+#      serde_json, and how every target scales from 1 to 10,000 items);
+#   5. stress: scripts/stress.sh (make stress), the bounded-cost rows (hostile documents up to 10 MB),
 #      native and wasm, after the summary.
 # Installs what it needs (scripts/install-wasm-toolchain.sh, npm ci). Figures go to
 # target/bench/*.json as well.
@@ -78,6 +81,14 @@ say "node: scripts/bench/phone.mjs"
 node scripts/bench/phone.mjs --corpus "$corpus" --json "$out/node.json"
 
 node scripts/bench/summary.mjs "$out"
+
+# The whole package against ajv + libphonenumber-js/max (size, start-up, per call), and the
+# native validation against building the tree, with the scaling table.
+say "package: scripts/bench/package.mjs (against ajv + ajv-formats + libphonenumber-js/max)"
+cargo build --release --quiet --bin channel-rules
+node scripts/bench/package.mjs --json "$out/package.json"
+say "native: examples/bench_validate.rs (validate_str against serde_json, scaling)"
+cargo run --release --quiet --example bench_validate
 
 # The bounded-cost rows (make stress): both tables, PASS or FAIL, without failing make bench
 # (as the goals above).
