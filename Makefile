@@ -20,8 +20,9 @@ run:
 	@echo "# A payload with mistakes (exit status 1 is expected):"
 	@$(CLI) check --target yeastar.message_channel.create $(EXAMPLES)/create-twilio-with-mistakes.json; test $$? -eq 1
 
-## test: every test (Rust, then the wasm package's Node tests and the demo's browser test)
-test: test-rust test-js
+## test: every test (Rust, a short pass of every fuzz target, then the wasm package's Node
+## tests and the browser tests)
+test: test-rust fuzz-ci test-js
 
 test-rust:
 	cargo fmt --check
@@ -70,6 +71,6 @@ stress:
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
-## fuzz-ci: the short pass for make test: every target for FUZZ_SECONDS (default 10)
+## fuzz-ci: the short pass make test runs: every target for FUZZ_SECONDS (default 60, as CI)
 fuzz-ci:
-	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh --ci
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) scripts/fuzz.sh --ci

@@ -1,0 +1,5 @@
+//! `phone`: see `channel_rules_fuzz::targets::phone` for what the input means, and
+//! fuzz/src/lib.rs for the invariants every report is held to.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| channel_rules_fuzz::targets::phone(data));
