@@ -67,25 +67,19 @@
 
 #![warn(missing_docs)]
 
-// Internals: public only through `unstable` (see there), so their paths here are hidden.
-#[doc(hidden)]
-pub mod checks;
+// Internals: private here, reachable only through `unstable` (see there).
+mod checks;
 pub mod codes;
-#[doc(hidden)]
-pub mod engine;
-#[doc(hidden)]
-pub mod export;
-#[doc(hidden)]
-pub mod messages;
+mod engine;
+mod export;
+mod messages;
 mod normalize;
 pub mod phone;
 mod report;
-#[doc(hidden)]
-pub mod schema;
+mod schema;
 mod target;
 mod update;
-#[doc(hidden)]
-pub mod vendors;
+mod vendors;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -113,13 +107,34 @@ pub fn encode_secret(raw: &str) -> String {
 /// message catalogues. **No stability promise**: anything here may change in any release;
 /// use the items at the crate root instead.
 pub mod unstable {
-    pub use crate::checks;
-    pub use crate::engine;
-    pub use crate::export::reference;
-    pub use crate::export::typescript;
-    pub use crate::messages;
-    pub use crate::schema;
-    pub use crate::vendors;
+    /// The primitive checks, one file each.
+    pub mod checks {
+        pub use crate::checks::*;
+    }
+    /// The one interpreter of the model.
+    pub mod engine {
+        pub use crate::engine::*;
+    }
+    /// The rules reference (`docs/RULES.md`), written from the model.
+    pub mod reference {
+        pub use crate::export::reference::*;
+    }
+    /// The TypeScript payload types (`pkg/payload.d.ts`), written from the model.
+    pub mod typescript {
+        pub use crate::export::typescript::*;
+    }
+    /// The message catalogues.
+    pub mod messages {
+        pub use crate::messages::*;
+    }
+    /// The declarative model the rules are written in.
+    pub mod schema {
+        pub use crate::schema::*;
+    }
+    /// The vendors' tables.
+    pub mod vendors {
+        pub use crate::vendors::*;
+    }
 }
 
 /// The README's Rust examples run as doc tests.

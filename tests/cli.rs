@@ -499,7 +499,7 @@ fn control_characters_from_a_payload_are_escaped_in_text() {
     let text = stdout(&o);
     assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
     assert_eq!(text.lines().count(), 2, "one issue and the summary: {text}");
-    assert!(text.contains("x\\u{1b}[31m\\u{d}\\u{a}forged"), "{text}");
+    assert!(text.contains("x\\u001B[31m\\u000D\\u000Aforged"), "{text}");
 }
 
 /// Every safe-update fixture through `channel-rules update --format json`: the same body

@@ -12,10 +12,10 @@ use base64::{DecodeError, Engine};
 
 /// Encodes a raw credential the way \[001\] wants it: standard base64 (RFC 4648 section 4,
 /// with `=` padding) of its UTF-8 bytes. What a form calls before it puts a typed secret
-/// into `account_data` (`encodeSecret` in JavaScript); [`base64`] accepts every output.
+/// into `account_data` (`encodeSecret` in JavaScript); [`base64()`] accepts every output.
 ///
 /// ```
-/// assert_eq!(channel_rules::checks::base64::encode("secret-token"), "c2VjcmV0LXRva2Vu");
+/// assert_eq!(channel_rules::encode_secret("secret-token"), "c2VjcmV0LXRva2Vu");
 /// ```
 pub fn encode(raw: &str) -> String {
     STANDARD.encode(raw.as_bytes())

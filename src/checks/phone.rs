@@ -9,7 +9,9 @@
 use super::Finding;
 use crate::phone::{self, Verdict};
 
+/// Fewest digits after the `+` (\[001\] \[vendor\] E.164).
 pub const MIN_DIGITS: usize = 7;
+/// Most digits after the `+` (E.164: at most 15 with the country code).
 pub const MAX_DIGITS: usize = 15;
 const SEPARATORS: &[char] = &[' ', '-', '.', '(', ')', '/', '\u{a0}'];
 

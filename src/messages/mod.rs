@@ -101,7 +101,8 @@ fn show(name: &str, v: &Value, locale: Locale) -> String {
 }
 
 /// Text from a payload as a message may show it: control characters, line and paragraph
-/// separators and bidirectional overrides written as `\u{…}` escapes, so a payload cannot
+/// separators and bidirectional overrides written as `\u001B`-style escapes (no braces, which
+/// message templates use), so a payload cannot
 /// forge lines or terminal sequences in whatever prints the message.
 pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     fn unsafe_char(c: char) -> bool {
@@ -114,7 +115,7 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if unsafe_char(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            out.push_str(&format!("\\u{:04X}", c as u32));
         } else {
             out.push(c);
         }
@@ -178,7 +179,7 @@ mod tests {
     fn control_characters_are_escaped() {
         let p = json!({"field": "a\u{1b}[31mb\r\nc\u{202e}"});
         let m = render(Locale::En, "field.unknown", p.as_object().unwrap());
-        assert_eq!(m, "unknown field 'a\\u{1b}[31mb\\u{d}\\u{a}c\\u{202e}'");
+        assert_eq!(m, "unknown field 'a\\u001B[31mb\\u000D\\u000Ac\\u202E'");
     }
 
     #[test]
