@@ -374,15 +374,6 @@ pub enum Lit {
 }
 
 impl Lit {
-    /// Whether a JSON value equals this literal (same type, same value).
-    pub fn matches(&self, v: &serde_json::Value) -> bool {
-        match (self, v) {
-            (Lit::Int(i), serde_json::Value::Number(n)) => n.as_i64() == Some(*i),
-            (Lit::Str(s), serde_json::Value::String(t)) => s == t,
-            (Lit::Bool(b), serde_json::Value::Bool(c)) => b == c,
-            _ => false,
-        }
-    }
     /// As a JSON value, for params.
     pub fn to_json(self) -> serde_json::Value {
         match self {
@@ -400,14 +391,6 @@ pub struct Cond {
     pub field: &'static str,
     /// The values that make the condition true.
     pub any_of: &'static [Lit],
-}
-
-impl Cond {
-    /// Whether the condition holds for `obj` (a missing or mistyped member does not match).
-    pub fn holds(&self, obj: &serde_json::Map<String, serde_json::Value>) -> bool {
-        obj.get(self.field)
-            .is_some_and(|v| self.any_of.iter().any(|l| l.matches(v)))
-    }
 }
 
 /// A rule relating several members of one object.
