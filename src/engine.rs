@@ -363,7 +363,7 @@ impl Seen<'_> {
 
 /// A string or number compared across items (a DID, a routing rule's id).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
+pub(crate) enum Key {
     Str(String),
     Num(String),
 }
@@ -371,7 +371,7 @@ enum Key {
 impl Key {
     /// The key of a value of the caller's `current` state: strings and numbers only, so
     /// nothing nested is ever compared or copied.
-    fn of_value(v: &Value) -> Option<Key> {
+    pub(crate) fn of_value(v: &Value) -> Option<Key> {
         match v {
             Value::String(s) => Some(Key::Str(s.clone())),
             Value::Number(n) => Some(Key::Num(n.to_string())),

@@ -25,7 +25,7 @@
 //! Live Chat updates are not covered: their pages say only that `id` is required, not that
 //! an update replaces what it omits.
 
-use crate::engine::quote;
+use crate::engine::{quote, Key};
 use crate::schema::{ArrayOf, Shape};
 use crate::target::{Options, Target};
 use crate::Report;
@@ -217,15 +217,6 @@ fn known_members(shape: &Shape, v: &Value) -> Value {
     }
 }
 
-/// A scalar key to match items by (nested values never match).
-fn key_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(format!("s{s}")),
-        Value::Number(n) => Some(format!("n{n}")),
-        _ => None,
-    }
-}
-
 /// The current items of an array an update replaces whole, with the changes' edits: see the
 /// module docs.
 fn edit_items(
@@ -242,10 +233,10 @@ fn edit_items(
         return Ok(changes.clone());
     };
     let now: &[Value] = current.and_then(Value::as_array).map_or(&[], Vec::as_slice);
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<Key, usize> = HashMap::new();
     let mut by_label: HashMap<&str, usize> = HashMap::new();
     for (i, item) in now.iter().enumerate() {
-        if let Some(k) = item.get(rk.key).and_then(key_of) {
+        if let Some(k) = item.get(rk.key).and_then(Key::of_value) {
             by_key.entry(k).or_insert(i);
         }
         if let Some(l) = item.get(rk.label).and_then(Value::as_str) {
@@ -263,21 +254,22 @@ fn edit_items(
             added.push(edit.clone());
             continue;
         };
-        let matched =
-            match change.get(rk.key) {
-                Some(k) => Some(key_of(k).and_then(|k| by_key.get(&k).copied()).ok_or_else(
-                    || UpdateError::UnknownItem {
+        let matched = match change.get(rk.key) {
+            Some(k) => Some(
+                Key::of_value(k)
+                    .and_then(|k| by_key.get(&k).copied())
+                    .ok_or_else(|| UpdateError::UnknownItem {
                         member,
                         index,
                         key: rk.key,
                         id: show(k),
-                    },
-                )?),
-                None => change
-                    .get(rk.label)
-                    .and_then(Value::as_str)
-                    .and_then(|l| by_label.get(l).copied()),
-            };
+                    })?,
+            ),
+            None => change
+                .get(rk.label)
+                .and_then(Value::as_str)
+                .and_then(|l| by_label.get(l).copied()),
+        };
         let bad = || UpdateError::BadDelete {
             member,
             index,

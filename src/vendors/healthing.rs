@@ -64,13 +64,18 @@ fn day_schedule() -> Object {
 /// `assignment_mode`: one of the caller's values when known, else a lowercase identifier
 /// \[decision\] (the page does not list `AssignmentModeEnum`'s values).
 fn assignment_mode(modes: Option<&[String]>) -> Shape {
-    match modes {
-        Some(m) => Shape::string([Check::one_of_owned(m)]),
-        None => Shape::string([Check::Pattern(Pattern::new(
+    given_or(
+        modes,
+        Check::Pattern(Pattern::new(
             "^[a-z][a-z0-9_]*$",
             "a lowercase identifier (pass the assignment_modes option to check the exact values)",
-        ))]),
-    }
+        )),
+    )
+}
+
+/// One of the caller's `modes` when given, else `otherwise`.
+fn given_or(modes: Option<&[String]>, otherwise: Check) -> Shape {
+    Shape::string([modes.map_or(otherwise, Check::one_of_owned)])
 }
 
 fn update(modes: Option<&[String]>) -> Object {
@@ -106,10 +111,7 @@ fn update(modes: Option<&[String]>) -> Object {
 /// A response's `assignment_mode` and `status`: read leniently \[decision\], any non-empty
 /// string, unless the caller gave the allowed values.
 fn lenient(modes: Option<&[String]>) -> Shape {
-    match modes {
-        Some(m) => Shape::string([Check::one_of_owned(m)]),
-        None => Shape::string([NON_EMPTY]),
-    }
+    given_or(modes, NON_EMPTY)
 }
 
 const NON_EMPTY: Check = Check::Chars {
