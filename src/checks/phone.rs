@@ -40,8 +40,12 @@ fn validity(verdict: Verdict, secret: bool, out: &mut Vec<Finding>) {
             country_code,
             region,
             reads_as,
+            length,
         } => {
             let mut f = Finding::warning("phone.invalid").with("country_code", country_code);
+            if let Some(l) = length {
+                f = f.with("reason", l.as_str());
+            }
             if let Some(r) = region {
                 f = f.with("region", r);
             }

@@ -798,6 +798,19 @@ pub fn analyze(number: &Number) -> Analysis {
     }
 }
 
+/// libphonenumber's `is_possible_number_with_reason` for a parsed number, when the length
+/// is what is wrong: the length test of the general description of the calling code's main
+/// territory. A length dialled only locally counts as too short.
+pub fn length_problem(number: &Number) -> Option<super::LengthProblem> {
+    let t = territories_for(number.country_code).first()?;
+    match test_length(t, number.national_number.len()) {
+        Length::Possible => None,
+        Length::LocalOnly | Length::TooShort => Some(super::LengthProblem::TooShort),
+        Length::TooLong => Some(super::LengthProblem::TooLong),
+        Length::Invalid => Some(super::LengthProblem::Invalid),
+    }
+}
+
 /// Bytes of automata and programs in the tables.
 pub fn table_bytes() -> usize {
     BLOB.len()

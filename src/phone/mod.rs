@@ -256,7 +256,34 @@ pub enum Verdict {
         /// number (a trunk prefix after the country code: `+4402079460857` reads as
         /// `+442079460857`).
         reads_as: Option<String>,
+        /// When the number of digits alone rules the number out for its calling code.
+        length: Option<LengthProblem>,
     },
+}
+
+/// Why a number's length cannot be right for its calling code (libphonenumber's
+/// `ValidationResult`, with `IS_POSSIBLE_LOCAL_ONLY` counted as too short: a number dialled
+/// only locally lacks its area code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LengthProblem {
+    /// Fewer digits than any number of the calling code has.
+    TooShort,
+    /// More digits than any number of the calling code has.
+    TooLong,
+    /// A length between the shortest and the longest that no number has.
+    Invalid,
+}
+
+impl LengthProblem {
+    /// `too_short`, `too_long` or `invalid_length` (the `reason` of `phone.invalid`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LengthProblem::TooShort => "too_short",
+            LengthProblem::TooLong => "too_long",
+            LengthProblem::Invalid => "invalid_length",
+        }
+    }
 }
 
 /// Bytes of automata and prefix programs the engine's tables hold (0 with `phone-stub`).
@@ -312,13 +339,14 @@ pub fn classify(digits: &str) -> Verdict {
     let Some(code) = calling_code(digits) else {
         return Verdict::UnassignedCode;
     };
-    let invalid = |region, reads_as| Verdict::Invalid {
+    let invalid = |region, reads_as, length| Verdict::Invalid {
         country_code: code,
         region,
         reads_as,
+        length,
     };
     let Ok(n) = engine::parse(&format!("+{digits}"), None) else {
-        return invalid(None, None);
+        return invalid(None, None, None);
     };
     let a = analyze(&n);
     let region = a.region.map(str::to_owned);
@@ -326,11 +354,11 @@ pub fn classify(digits: &str) -> Verdict {
     let as_written = e164.strip_prefix('+') == Some(digits);
     match (as_written, a.valid) {
         (true, true) => Verdict::Valid { region },
-        (true, false) => invalid(region, None),
+        (true, false) => invalid(region, None, engine::length_problem(&n)),
         // Offered only when it reads back as itself: Belarus's `8 10` prefix, say, makes
         // a number whose reading reads as yet another.
-        (false, true) if reads_back(&e164) => invalid(None, Some(e164)),
-        (false, _) => invalid(None, None),
+        (false, true) if reads_back(&e164) => invalid(None, Some(e164), None),
+        (false, _) => invalid(None, None, engine::length_problem(&n)),
     }
 }
 

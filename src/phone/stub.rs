@@ -29,6 +29,10 @@ pub fn calling_code(digits: &str) -> Option<u16> {
     digits.get(..1).and_then(|d| d.parse().ok())
 }
 
+pub fn length_problem(_number: &Number) -> Option<super::LengthProblem> {
+    None
+}
+
 pub fn table_bytes() -> usize {
     0
 }
