@@ -320,7 +320,8 @@ export interface CompletedUpdate {
  * the PBX returns it) and the changes: members the changes leave out keep their current
  * value (those the kind's rules know); `account_data` comes only from `changes`; `dids` are
  * edited by `id` (or by `did_number` when an item has no `id`), each keeping the current
- * rule's members it leaves out, and a rule is deleted only by `{ id: 5, delete: true }`.
+ * rule's members it leaves out (a member given as `null` is cleared: left out of the body,
+ * and reported as `update.clears_field`), and a rule is deleted only by `{ id: 5, delete: true }`.
  * Throws a `TypeError` when the inputs contradict each other (another channel's `id`, a rule
  * `id` that `current` does not have, a deletion without an `id`) or are not objects.
  */

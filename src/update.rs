@@ -15,8 +15,9 @@
 //!   (`did_number`) when it has no key, and takes the current item's members it leaves out
 //!   (all of them: a `destination_id` kept beside a destination that becomes `api` is
 //!   reported as ignored, and dropping it would be reported as cleared);
-//!   an unmatched item without a key is new; an item is deleted only by an explicit
-//!   `{"id": 5, "delete": true}`; every other current item is kept;
+//!   a member given as `null` is cleared (left out of the body, which the report then names
+//!   as `update.clears_field`); an unmatched item without a key is new; an item is deleted
+//!   only by an explicit `{"id": 5, "delete": true}`; every other current item is kept;
 //! - `id` comes from `current` when the changes leave it out.
 //!
 //! The report is [`crate::validate`] of the body with `current`, so whatever the body would
@@ -309,9 +310,17 @@ fn edit_items(
             _ => Map::new(),
         };
         for (k, v) in change {
-            // `"delete": false` only says what it is not.
-            if k != DELETE {
-                merged.insert(k.clone(), v.clone());
+            match (k.as_str(), v) {
+                // `"delete": false` only says what it is not.
+                (DELETE, _) => {}
+                // A member given as `null` is cleared: the vendor clears what an update
+                // leaves out, and the report names it (`update.clears_field`).
+                (_, Value::Null) => {
+                    merged.shift_remove(k);
+                }
+                _ => {
+                    merged.insert(k.clone(), v.clone());
+                }
             }
         }
         items[i] = Some(Value::Object(merged));
