@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Serves the demo admin form: www/ at /, and the npm package pkg/ at /pkg/ (the page
-// imports it as `channel-rules` through an import map, as an application would).
+// Serves the demo admin form: www/ at / (index.html creates a channel, edit.html edits one),
+// the npm package pkg/ at /pkg/ (the pages import it as `channel-rules` through an import
+// map, as an application would), and examples/yeastar/ at /examples/ (edit.html's example).
 //
 //   node scripts/serve-demo.mjs [--port 8080] [--host 127.0.0.1]
 //
@@ -15,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mounts = [
   ['/pkg/', join(root, 'pkg')],
+  // The edit page's example: a channel as the PBX returns it.
+  ['/examples/', join(root, 'examples', 'yeastar')],
   ['/', join(root, 'www')],
 ];
 const types = {

@@ -23,4 +23,5 @@ node --test \
   pkg/test/fixtures.test.mjs \
   pkg/test/phone-corpus.test.mjs \
   www/test/form.test.mjs \
+  www/test/edit.test.mjs \
   examples/react-form/form.test.mjs

@@ -2,78 +2,19 @@
 //
 // Which fields a kind has, which are required (and when), the values a select offers, the
 // credential keys of each provider and how each is encoded all come from the library
-// (`describe`, `kinds`); this file only decides layout and wording. Every change builds the
-// whole payload, validates it, and puts each issue beside the field it is about.
+// (`describe`, `kinds`); this file decides layout, and i18n.js the wording. Every change
+// builds the whole payload and validates it; an issue shows beside its field once the field
+// has been touched or a submit was tried.
 
-import { validate, describe, kinds, locales, encodeSecret, normalizePhone, version } from 'channel-rules';
+import { validate, describe, kinds, encodeSecret, normalizePhone, version } from 'channel-rules';
+import { $, h, nextId, page, setupLocale, field, setRequired, showIssues, radiogroup, renderJson, MASK, validForm, advice, inputOf } from './ui.js';
 
 const TARGET = 'yeastar.message_channel.create';
 const KINDS = kinds();
+const t = () => page.t;
 
-// ---- Wording (presentation only; the rules come from the library) -------------------------
-
-const LABELS = {
-  name: 'Channel name',
-  webhook_url_type: 'Webhook URL type',
-  channel: 'Provider',
-  send_rate: 'Send rate',
-  auto_close_session: 'Close inactive sessions',
-  session_expired_time: 'Close after',
-  enb_duplicate_active_session: 'Allow a second active session',
-  accompanying_msg: 'Accompanying message',
-  phone_number_id: 'Phone number ID',
-  business_account_id: 'Business account ID',
-  did_number: 'DID number',
-  destination_type: 'Destination',
-  destination_id: 'Destination ID',
-  members: 'Members',
-  type: 'Type',
-  value: 'ID',
-};
-const HINTS = {
-  name: 'Shown to agents in the inbox.',
-  webhook_url_type: 'How the provider reaches the PBX.',
-  send_rate: 'Messages per second.',
-  session_expired_time: 'Days without activity.',
-  auto_close_session: 'Ends a conversation after a period without messages.',
-  enb_duplicate_active_session: 'Lets a contact open a new session while one is active.',
-  accompanying_msg: 'Sent along with a file in a chat.',
-  did_number: 'Full international number, for example +12125551234; a national number gets its international form offered.',
-  phone_number_id: 'From the WhatsApp Business settings in Meta.',
-  destination_id: 'The extension or queue number.',
-};
-const UNITS = { session_expired_time: 'days', send_rate: 'msg/s' };
-const VALUE_LABELS = {
-  fqdn: 'FQDN (domain name)',
-  nat: 'NAT (public IP address)',
-  extension: 'Extension',
-  queue: 'Queue',
-  api: 'API',
-  ext_group: 'Extension group',
-  organization: 'Organization',
-};
-const FAMILY_LABELS = { sms: 'SMS' };
-const LOCALE_LABELS = { en: 'English', 'zh-CN': '简体中文', 'pt-BR': 'Português (Brasil)' };
-const ACRONYMS = { api: 'API', url: 'URL', sid: 'SID', id: 'ID', sms: 'SMS' };
 // Top-level fields by card; anything the rules add later lands in "Sessions & delivery".
-const SECTION_OF = {
-  name: 'channel',
-  webhook_url_type: 'channel',
-  phone_number_id: 'account',
-  business_account_id: 'account',
-};
-
-const humanize = (key) =>
-  key
-    .split('_')
-    .map((w, i) => ACRONYMS[w] ?? (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
-    .join(' ');
-const label = (name) => LABELS[name] ?? humanize(name);
-/** The library's messages start in lower case (a CLI prints them after "pointer: error:"). */
-const capital = (m) => (/^[a-z]/.test(m) ? m[0].toUpperCase() + m.slice(1) : m);
-/** A doc line from the rules as a sentence. */
-const sentence = (doc) => (doc ? `${doc[0].toUpperCase()}${doc.slice(1)}${doc.endsWith('.') ? '' : '.'}` : '');
-const valueLabel = (v) => VALUE_LABELS[v] ?? humanize(String(v));
+const SECTION_OF = { name: 'channel', webhook_url_type: 'channel', phone_number_id: 'account', business_account_id: 'account' };
 
 // Countries offered for reading national numbers (`(212) 555-1234`): presentation only;
 // the numbering rules are the library's (`normalizePhone`). The browser's own region is
@@ -90,10 +31,6 @@ const knownRegion = (r) => {
 const browserRegion = (() => {
   const r = /-([A-Z]{2})\b/.exec(globalThis.navigator?.language ?? '')?.[1];
   return r && knownRegion(r) ? r : '';
-})();
-const regionName = (() => {
-  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
-  return (r) => names?.of(r) ?? r;
 })();
 
 // ---- Reading FieldInfo ------------------------------------------------------------------
@@ -122,8 +59,8 @@ const state = {
   creds: {}, // raw credential values by key, as typed
   dids: [],
   touched: new Set(),
+  tried: false, // a submit was tried: every issue shows
   showAll: false,
-  locale: 'en',
   region: browserRegion, // default country for national DID numbers ('' for none)
   submitted: false,
 };
@@ -133,114 +70,59 @@ let byPointer = {};
 let bindings = new Map(); // pointer -> binding (a field or a container on the page)
 let accountIndex = []; // /account_data/<i> -> credential key, for the last payload built
 
-// ---- DOM helpers --------------------------------------------------------------------------
+const touch = (key) => {
+  if (state.touched.has(key)) return;
+  state.touched.add(key);
+  refresh();
+};
 
-const $ = (sel) => document.querySelector(sel);
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'class') el.className = v;
-    else if (k === 'dataset') Object.assign(el.dataset, v);
-    else if (v === true) el.setAttribute(k, '');
-    else el.setAttribute(k, v);
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-let idSeq = 0;
-const nextId = (stem) => `${stem}-${++idSeq}`;
-
-/**
- * A labelled field: registers a binding so issues at `pointer` show beside it.
- * `control` is the input (or a container of inputs); `key` is stable across re-renders
- * (it remembers whether the user has touched the field).
- */
-function field({ pointer, key, name, control, info, hint, unit, visible, required, wide, inline }) {
-  const id = control.id || (control.id = nextId('f'));
-  const issues = h('ul', { class: 'issues', id: `${id}-issues` });
-  const badge = h('span', { class: 'badge' });
-  const title = h('label', { class: 'label', for: control.matches('input,select,textarea') ? id : null },
-    h('span', {}, name), badge);
-  const hintText = hint ?? HINTS[info?.path?.at(-1)] ?? '';
-  control.setAttribute('aria-describedby', `${id}-issues`);
-  const body = unit ? h('div', { class: 'with-unit' }, control, h('span', { class: 'unit' }, unit)) : control;
-  const wrapper = h('div', { class: `field${wide ? ' wide' : ''}${inline ? ' inline' : ''}`, dataset: { pointer, key } },
-    title, body, hintText ? h('p', { class: 'hint' }, hintText) : null, issues);
-  const binding = { pointer, key, wrapper, issues, badge, control, visible, required, name, shown: [] };
-  bindings.set(pointer, binding);
-  // Typing into a field, or leaving it, makes its issues show. Capturing on the wrapper
-  // marks it before the input's own handler validates.
-  const mark = () => state.touched.add(key);
-  wrapper.addEventListener('input', mark, true);
-  wrapper.addEventListener('change', mark, true);
-  wrapper.addEventListener('focusout', (e) => {
-    if (state.touched.has(key) || wrapper.contains(e.relatedTarget)) return;
-    mark();
-    refresh();
-  });
-  return wrapper;
+/** A field, registered so issues at `pointer` show beside it. */
+function bind(opts) {
+  const b = field({ ...opts, touch });
+  b.visible = opts.visible;
+  b.required = opts.required;
+  b.phone = opts.phone;
+  bindings.set(opts.pointer, b);
+  return b.wrapper;
 }
 
-/**
- * A container (a card, a routing rule): its own issues are shown at once, or, with `key`,
- * once the field of that key has been touched.
- */
+/** A container (a card, a routing rule): shows the issues at its pointer; with `key`, once that key is touched. */
 function container(pointer, el, issuesEl, name, key) {
   bindings.set(pointer, { pointer, wrapper: el, issues: issuesEl, container: true, name, key, shown: [] });
 }
 
 function input({ type = 'text', value = '', placeholder, oninput, mono, autocomplete = 'off', inputmode }) {
   return h('input', {
-    type,
-    value,
-    placeholder,
-    inputmode,
-    autocomplete,
-    spellcheck: 'false',
-    class: `input${mono ? ' mono' : ''}`,
-    oninput,
+    type, value, placeholder, inputmode, autocomplete, spellcheck: 'false',
+    class: `input${mono ? ' mono' : ''}`, oninput,
   });
 }
 
-function select(values, current, onchange, placeholder = 'Choose…') {
+function select(values, current, onchange, placeholder = t().ui.choose) {
   const el = h('select', { class: 'input', onchange },
     h('option', { value: '' }, placeholder),
-    values.map((v) => h('option', { value: v }, valueLabel(v))));
+    values.map((v) => h('option', { value: v }, t().value(v))));
   el.value = current ?? '';
   return el;
 }
 
 // ---- Rendering ---------------------------------------------------------------------------
 
-function renderLocale() {
-  const el = $('#locale');
-  el.replaceChildren(...locales().map((l) => h('option', { value: l }, LOCALE_LABELS[l] ?? l)));
-  el.value = state.locale;
-  el.addEventListener('change', () => {
-    state.locale = el.value;
-    refresh();
-  });
-}
-
 function describeKind() {
   fields = describe(TARGET, state.channel ? { channel: state.channel } : undefined);
   byPointer = Object.fromEntries(fields.map((f) => [f.pointer, f]));
 }
 
-/** Renders everything below the form's static shell for the current kind. */
+/** Renders everything below the form's static shell for the current kind and locale. */
 function render() {
   describeKind();
   bindings = new Map();
-  container('', $('#form'), $('#form-issues'), 'Channel');
+  container('', $('#form'), $('#form-issues'), t().ui.payload);
   renderChannel();
   renderAccount();
   renderSettings();
   renderDids();
+  $('#version').textContent = t().ui.version(version());
   refresh();
 }
 
@@ -261,65 +143,60 @@ function scalarField(info) {
     else state.values[name] = v;
     refresh();
   };
-  let control;
+  const common = {
+    pointer: info.pointer, key: name, name: t().label(name),
+    visible: (doc) => !isIgnored(info, doc),
+    required: (doc) => isRequired(info, doc),
+  };
   if (isFlag(info)) {
     const box = h('input', { type: 'checkbox', role: 'switch', class: 'switch', onchange: (e) => set(e.target.checked ? 1 : 0) });
     box.checked = state.values[name] === 1;
-    control = box;
-    return field({
-      pointer: info.pointer, key: name, name: label(name), control, info, inline: true, wide: true,
-      hint: HINTS[name] ?? sentence(info.doc),
-      visible: (doc) => !isIgnored(info, doc),
-      required: (doc) => isRequired(info, doc),
-    });
+    return bind({ ...common, control: box, inline: true, wide: true, hint: t().hint(name) });
   }
   const allowed = choices(info);
-  if (allowed) {
-    control = select(allowed, state.values[name], (e) => set(e.target.value));
-  } else {
-    const base64 = encodes(info.checks);
-    control = input({
-      value: state.values[name] ?? '',
-      inputmode: info.type === 'integer' ? 'numeric' : undefined,
-      mono: base64 || checkOf(info, 'digits'),
-      oninput: (e) => set(e.target.value),
-    });
-  }
   const base64 = encodes(info.checks);
-  return field({
-    pointer: info.pointer, key: name, name: label(name), control, info,
-    hint: base64 ? 'Type it as issued; it is base64-encoded when sent.' : HINTS[name] ?? sentence(info.doc),
-    unit: UNITS[name],
-    visible: (doc) => !isIgnored(info, doc),
-    required: (doc) => isRequired(info, doc),
-  });
+  const control = allowed
+    ? select(allowed, state.values[name], (e) => set(e.target.value))
+    : input({
+        value: state.values[name] ?? '',
+        inputmode: info.type === 'integer' ? 'numeric' : undefined,
+        mono: base64 || checkOf(info, 'digits'),
+        oninput: (e) => set(e.target.value),
+      });
+  return bind({ ...common, control, hint: base64 ? t().ui.secretHint : t().hint(name), unit: t().unit(name) });
 }
 
 function renderChannel() {
   const box = $('#channel-fields');
   const families = [...new Set(KINDS.map((k) => k.family))];
-  const familyLabel = (f) => FAMILY_LABELS[f] ?? KINDS.find((k) => k.family === f).label;
-  const choose = (family) => {
+  const familyLabel = (f) => (f === 'sms' ? t().value(f) : KINDS.find((k) => k.family === f).label);
+  const choose = (family, byKey) => {
+    if (family === state.family && !byKey) return;
     state.family = family;
     const ofFamily = KINDS.filter((k) => k.family === family);
     state.channel = ofFamily.length === 1 ? ofFamily[0].id : ofFamily.some((k) => k.id === state.channel) ? state.channel : '';
     state.submitted = false;
     render();
+    if (byKey) document.querySelector(`[role=radio][data-value="${family}"]`)?.focus();
   };
-  const segmented = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Kind' },
-    families.map((f) =>
-      h('button', {
-        type: 'button', role: 'radio', class: 'segment',
-        'aria-checked': String(state.family === f), dataset: { family: f },
-        onclick: () => choose(f),
-      }, familyLabel(f))));
+  const segmented = radiogroup({
+    label: t().ui.kind,
+    options: families.map((f) => ({ value: f, text: familyLabel(f) })),
+    checked: state.family,
+    onchoose: choose,
+  });
+  for (const b of segmented.children) b.dataset.family = b.dataset.value;
+  segmented.id = 'kind';
 
   const items = [];
   const [name, ...rest] = topLevel('channel');
   if (name) items.push(scalarField(name));
   const kindIssues = h('ul', { class: 'issues' });
+  const kindLabel = nextId('kind-label');
+  segmented.removeAttribute('aria-label');
+  segmented.setAttribute('aria-labelledby', kindLabel);
   const kindField = h('div', { class: 'field', dataset: { key: 'kind' } },
-    h('span', { class: 'label' }, h('span', {}, 'Kind')), segmented, kindIssues);
+    h('span', { class: 'label', id: kindLabel }, h('span', {}, t().ui.kind)), segmented, kindIssues);
   items.push(kindField);
   const ofFamily = KINDS.filter((k) => k.family === state.family);
   if (ofFamily.length > 1) {
@@ -332,16 +209,15 @@ function renderChannel() {
         render();
         $('#provider').focus();
       },
-    }, h('option', { value: '' }, 'Choose a provider…'), ofFamily.map((k) => h('option', { value: k.id }, k.label)));
+    }, h('option', { value: '' }, t().ui.chooseProvider), ofFamily.map((k) => h('option', { value: k.id }, k.label)));
     provider.value = state.channel;
-    items.push(field({
-      pointer: '/channel', key: 'channel', name: 'SMS provider', control: provider, info: byPointer['/channel'],
-      hint: 'Its credential fields appear below.',
-      required: () => true,
+    items.push(bind({
+      pointer: '/channel', key: 'channel', name: t().ui.provider, control: provider,
+      hint: t().ui.providerHint, required: () => true,
     }));
   } else {
     // A single-kind family: the kind is the channel; issues about it show by the switch.
-    container('/channel', kindField, kindIssues, 'Kind');
+    container('/channel', kindField, kindIssues, t().ui.kind);
   }
   for (const info of rest) items.push(scalarField(info));
   box.replaceChildren(h('div', { class: 'grid grid-2' }, items));
@@ -352,20 +228,18 @@ function renderAccount() {
   const info = byPointer['/account_data'];
   const list = info?.keyed_list;
   const issues = h('ul', { class: 'issues' });
-  // Without a kind, "account_data is required" says no more than "choose a provider".
-  container('/account_data', $('#section-account'), issues, 'Credentials', state.channel ? undefined : 'channel');
+  // Without a kind, "credentials are required" says no more than "choose a provider".
+  container('/account_data', $('#section-account'), issues, t().label('account_data'), state.channel ? undefined : 'channel');
   if (!state.channel || !list || list.open) {
-    box.replaceChildren(h('div', { class: 'empty' },
-      h('p', {}, 'Choose a provider to see the credentials it needs.')), issues);
+    box.replaceChildren(h('div', { class: 'empty' }, h('p', {}, t().ui.noProvider)), issues);
     return;
   }
   const kind = KINDS.find((k) => k.id === state.channel);
   const items = list.keys.map((key) => credentialField(key, list.secret));
   for (const f of topLevel('account')) items.push(scalarField(f));
+  const req = list.keys.filter((k) => k.required).length;
   box.replaceChildren(
-    h('p', { class: 'section-note' }, `${kind.label} takes ${list.keys.filter((k) => k.required).length} required`,
-      list.keys.some((k) => !k.required) ? ` and ${list.keys.filter((k) => !k.required).length} optional` : '',
-      ' credential', list.keys.length === 1 ? '' : 's', '.'),
+    h('p', { class: 'section-note' }, t().ui.credCount(kind.label, req, list.keys.length - req)),
     h('div', { class: 'grid' }, items),
     issues);
 }
@@ -373,6 +247,7 @@ function renderAccount() {
 function credentialField(key, secret) {
   const base64 = encodes(key.checks);
   const url = key.checks.some((c) => c.check === 'https_url');
+  const name = t().label(key.key);
   const control = input({
     type: base64 ? 'password' : url ? 'url' : 'text',
     value: state.creds[key.key] ?? '',
@@ -387,28 +262,25 @@ function credentialField(key, secret) {
   let wrap = control;
   if (base64) {
     const reveal = h('button', {
-      type: 'button', class: 'reveal', 'aria-label': `Show ${humanize(key.key)}`, 'aria-pressed': 'false',
+      type: 'button', class: 'reveal', 'aria-label': t().ui.showLabel(name), 'aria-pressed': 'false',
       onclick: () => {
         const show = control.type === 'password';
         control.type = show ? 'text' : 'password';
-        reveal.textContent = show ? 'Hide' : 'Show';
+        reveal.textContent = show ? t().ui.hide : t().ui.show;
         reveal.setAttribute('aria-pressed', String(show));
       },
-    }, 'Show');
+    }, t().ui.show);
     wrap = h('div', { class: 'secret' }, control, reveal);
-    wrap.id = nextId('f');
-    control.id = `${wrap.id}-input`;
   }
-  const node = field({
+  const node = bind({
     pointer: `/account_data#${key.key}`,
     key: `cred:${key.key}`,
-    name: humanize(key.key),
+    name,
     control: wrap,
-    hint: base64 ? 'Base64-encoded when sent.' : url ? 'An https:// endpoint, sent as typed.' : secret ? 'Sent as typed.' : '',
+    hint: base64 ? t().ui.secretHint : url ? t().ui.urlHint : secret ? t().ui.plainHint : '',
     required: () => key.required,
   });
   node.dataset.cred = key.key;
-  if (base64) node.querySelector('label').setAttribute('for', control.id);
   return node;
 }
 
@@ -424,7 +296,7 @@ function renderDids() {
   $('#section-dids').hidden = !list;
   if (!list) return;
   const sectionIssues = h('ul', { class: 'issues' });
-  container('/dids', $('#section-dids'), sectionIssues, 'Routing rules');
+  container('/dids', $('#section-dids'), sectionIssues, t().label('dids'));
   const itemFields = fields.filter((f) => f.path.length === 3 && f.path[0] === 'dids' && f.path[1] === '-');
   const e164 = itemFields.some((f) => f.path[2] === 'did_number' && checkOf(f, 'e164'));
   const regions = [...new Set([browserRegion, state.region, ...REGIONS].filter(Boolean))];
@@ -434,19 +306,19 @@ function renderDids() {
       state.region = e.target.value;
       refresh();
     },
-  }, h('option', { value: '' }, 'None: international numbers only'),
-  regions.map((r) => h('option', { value: r }, `${regionName(r)} (${r})`)));
+  }, h('option', { value: '' }, t().ui.regionNone),
+  regions.map((r) => h('option', { value: r }, `${t().regionName(r)} (${r})`)));
   regionSelect.value = state.region;
   const regionRow = e164
     ? h('div', { class: 'region-row' },
-        h('label', { for: 'region', class: 'label' }, h('span', {}, 'Numbers typed without +')),
+        h('label', { for: 'region', class: 'label' }, h('span', {}, t().ui.region)),
         regionSelect,
-        h('p', { class: 'hint', id: 'region-hint' }, 'National numbers are read as numbers of this country, and offered in international form.'))
+        h('p', { class: 'hint', id: 'region-hint' }, t().ui.regionHint))
     : null;
   if (state.dids.length === 0) {
     box.replaceChildren(sectionIssues, h('div', { class: 'empty' },
-      h('p', {}, 'No routing rules yet.'),
-      h('p', { class: 'muted' }, 'Messages to numbers without a rule are not delivered to anyone on the PBX.')));
+      h('p', {}, t().ui.noRules),
+      h('p', { class: 'muted' }, t().ui.noRulesNote)));
     return;
   }
   box.replaceChildren(regionRow ?? '', sectionIssues, ...state.dids.map((did, i) => didCard(did, i, itemFields)));
@@ -456,12 +328,13 @@ function didCard(did, i, itemFields) {
   const at = `/dids/${i}`;
   const cardIssues = h('ul', { class: 'issues' });
   const remove = h('button', {
-    type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': `Remove routing rule ${i + 1}`,
+    type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': t().ui.removeRule(i + 1),
     onclick: () => {
       state.dids.splice(i, 1);
       render();
+      $('#add-did').focus();
     },
-  }, 'Remove');
+  }, t().ui.remove);
   const grid = h('div', { class: 'grid' });
   let membersBlock = null;
   for (const info of itemFields) {
@@ -487,17 +360,27 @@ function didCard(did, i, itemFields) {
           placeholder: e164 ? '+12125551234' : checkOf(info, 'digits') ? '1234567890' : undefined,
           oninput: (e) => onValue(e.target.value),
         });
-    grid.append(field({
-      pointer, key: `did:${did.uid}:${name}`, name: label(name), control, info,
-      hint: name === 'did_number' && !e164 ? 'The Facebook page ID.' : undefined,
+    if (e164) {
+      // Separators typed in a number are taken out on blur, when what is left is valid.
+      control.addEventListener('blur', () => {
+        const fixed = validForm(control.value, state.region);
+        if (fixed !== undefined && fixed !== control.value) {
+          control.value = fixed;
+          onValue(fixed);
+        }
+      });
+    }
+    grid.append(bind({
+      pointer, key: `did:${did.uid}:${name}`, name: t().label(name), control, phone: !!e164,
+      hint: name === 'did_number' ? t().hint(e164 ? 'did_number' : 'facebook_did') : t().hint(name),
       visible: (doc) => !isIgnored(info, doc.dids?.[i]),
       required: (doc) => isRequired(info, doc.dids?.[i]),
     }));
   }
-  const card = h('article', { class: 'rule', dataset: { pointer: at } },
-    h('header', { class: 'rule-head' }, h('h3', {}, `Rule ${i + 1}`), remove),
+  const card = h('article', { class: 'rule', dataset: { pointer: at }, 'aria-labelledby': `rule-${did.uid}` },
+    h('header', { class: 'rule-head' }, h('h3', { id: `rule-${did.uid}` }, t().ui.rule(i + 1)), remove),
     cardIssues, grid, membersBlock);
-  container(at, card, cardIssues, `Rule ${i + 1}`);
+  container(at, card, cardIssues, t().ui.rule(i + 1), `did:${did.uid}:did_number`);
   return card;
 }
 
@@ -514,22 +397,22 @@ function membersEditor(did, i, info) {
         refresh();
       };
       const control = allowed
-        ? select(allowed, m[name], (e) => onValue(e.target.value), 'Type…')
+        ? select(allowed, m[name], (e) => onValue(e.target.value), t().ui.chooseType)
         : input({ value: m[name] ?? '', mono: true, inputmode: 'numeric', placeholder: 'ID', oninput: (e) => onValue(e.target.value) });
-      return field({
-        pointer: `${at}/${j}/${name}`, key: `member:${m.uid}:${name}`, name: label(name), control, info: mf,
-        hint: '', required: () => mf.required,
+      return bind({
+        pointer: `${at}/${j}/${name}`, key: `member:${m.uid}:${name}`, name: t().label(name), control,
+        required: () => mf.required,
       });
     });
     const del = h('button', {
-      type: 'button', class: 'btn btn-ghost btn-small btn-icon', 'aria-label': `Remove member ${j + 1}`,
+      type: 'button', class: 'btn btn-ghost btn-small btn-icon', 'aria-label': t().ui.removeMember(j + 1),
       onclick: () => {
         did.members.splice(j, 1);
         render();
       },
     }, '✕');
     const row = h('div', { class: 'member', dataset: { pointer: `${at}/${j}` } }, cells, del);
-    container(`${at}/${j}`, row, h('ul', { class: 'issues' }), `Rule ${i + 1} · member ${j + 1}`);
+    container(`${at}/${j}`, row, h('ul', { class: 'issues' }), `${t().ui.rule(i + 1)} · ${t().ui.member(j + 1)}`, `member:${m.uid}:type`);
     return row;
   });
   const add = h('button', {
@@ -539,12 +422,12 @@ function membersEditor(did, i, info) {
       render();
       document.querySelector(`[data-pointer="${at}/${did.members.length - 1}"] select`)?.focus();
     },
-  }, '+ Add member');
+  }, `+ ${t().ui.addMember}`);
   const block = h('div', { class: 'members' },
-    h('div', { class: 'members-head' }, h('span', { class: 'label' }, h('span', {}, 'Members'), h('span', { class: 'badge' }, 'optional')),
-      h('span', { class: 'hint' }, sentence(info.doc))),
+    h('div', { class: 'members-head' }, h('span', { class: 'label' }, h('span', {}, t().label('members')), h('span', { class: 'badge' }, t().ui.optional)),
+      h('span', { class: 'hint' }, t().ui.membersHint)),
     issues, rows, add);
-  container(at, block, issues, `Rule ${i + 1} · members`);
+  container(at, block, issues, `${t().ui.rule(i + 1)} · ${t().label('members')}`, `did:${did.uid}:did_number`);
   return block;
 }
 
@@ -611,32 +494,13 @@ function didPayload(did) {
   return item;
 }
 
-/** The payload with every credential masked, for the preview. */
+/** The payload with every encoded credential masked, for the preview. */
 function masked(doc) {
   if (!Array.isArray(doc.account_data)) return doc;
-  const secret = byPointer['/account_data']?.keyed_list?.secret ?? true;
-  const encoded = new Set((byPointer['/account_data']?.keyed_list?.keys ?? []).filter((k) => encodes(k.checks)).map((k) => k.key));
-  return {
-    ...doc,
-    account_data: doc.account_data.map(({ k, v }) => ({ k, v: secret && encoded.has(k) ? MASK : v })),
-  };
-}
-const MASK = '\u0000masked\u0000';
-
-function renderPreview(doc) {
-  const text = JSON.stringify(masked(doc), null, 2);
-  const esc = (s) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
-  const html = esc(text).replace(
-    /("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g,
-    (m, str, colon, lit, num) => {
-      if (str && colon) return `<span class="j-key">${str}</span>${colon}`;
-      if (str === `"${esc(JSON.stringify(MASK).slice(1, -1))}"`) return '<span class="j-mask" title="hidden: sent base64-encoded">"••••••••"</span>';
-      if (str) return `<span class="j-str">${str}</span>`;
-      if (lit) return `<span class="j-lit">${lit}</span>`;
-      return `<span class="j-num">${num}</span>`;
-    },
-  );
-  $('#preview').innerHTML = html;
+  const list = byPointer['/account_data']?.keyed_list;
+  const encoded = new Set((list?.keys ?? []).filter((k) => encodes(k.checks)).map((k) => k.key));
+  const secret = list?.secret ?? true;
+  return { ...doc, account_data: doc.account_data.map(({ k, v }) => ({ k, v: secret && encoded.has(k) ? MASK : v })) };
 }
 
 // ---- Issues -----------------------------------------------------------------------------
@@ -659,128 +523,86 @@ function placeOf(issue) {
   }
 }
 
-/**
- * The number to offer for a malformed DID. When a country is chosen, the library reads the
- * text as it would be dialled there (`(212) 555-1234` in the US is +12125551234, where
- * only removing the separators would give +2125551234, another country's number), and that
- * reading is offered when it is a valid number. Otherwise the offer is the library's own
- * (`removed`): the text without its separators, given only when that is well-formed.
- */
-function suggestedNumber(issue, binding) {
-  if (issue.code !== 'phone.e164') return undefined;
-  if (state.region) {
-    const read = normalizePhone(binding?.control?.value ?? '', state.region);
-    if (read.value !== undefined && read.issues.length === 0) return read.value;
-  }
-  return typeof issue.params.removed === 'string' ? issue.params.removed : undefined;
-}
-
-function issueItem(issue, binding) {
-  const value = binding?.control?.matches?.('input') ? suggestedNumber(issue, binding) : undefined;
-  const fix =
-    value !== undefined
-      ? h('button', {
-          type: 'button', class: 'fix',
-          onclick: () => {
-            binding.control.value = value;
-            binding.control.dispatchEvent(new Event('input', { bubbles: true }));
-            binding.control.focus();
-          },
-        }, `Use ${value}`)
-      : null;
-  return h('li', { class: `issue ${issue.severity}`, dataset: { code: issue.code } },
-    h('span', { class: 'issue-icon', 'aria-hidden': 'true' }, issue.severity === 'error' ? '!' : '▲'),
-    h('span', { class: 'issue-text' }, h('span', { class: 'sr-only' }, `${issue.severity}: `), capital(issue.message)),
-    fix);
-}
+/** Whether a binding's issues show: touched, a submit tried, or "show all". */
+const showing = (b) => state.tried || state.showAll || (b.key ? state.touched.has(b.key) : !!b.container);
 
 let lastReport = { valid: false, issues: [] };
 
 /** Validates the whole payload and shows the result everywhere. */
 function refresh() {
   const doc = buildPayload();
-  const report = validate(TARGET, doc, { locale: state.locale });
+  const report = validate(TARGET, doc, { locale: page.t.locale });
   lastReport = report;
 
   for (const b of bindings.values()) {
     b.shown = [];
     if (b.visible) b.wrapper.hidden = !b.visible(doc);
-    if (b.required && b.badge) {
-      const req = b.required(doc);
-      b.badge.textContent = req ? 'required' : 'optional';
-      b.badge.className = `badge${req ? ' badge-required' : ''}`;
-    }
+    if (b.required && b.badge) setRequired(b, b.required(doc));
   }
-  const placed = report.issues.map((issue) => ({ issue, binding: placeOf(issue) }));
-  // The summary reads in page order (the report is in document order, where a missing
-  // member comes after the members present).
-  const order = (b) => (b ? b.wrapper : null);
-  const sorted = placed
-    .map((p, n) => ({ ...p, n }))
-    .sort((x, y) => {
-      const a = order(x.binding);
-      const b = order(y.binding);
-      if (a === b || !a || !b) return x.n - y.n;
-      if (a.contains(b) || b.contains(a)) return x.n - y.n;
-      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-    });
+  const placed = report.issues.map((issue, n) => ({ issue, binding: placeOf(issue), n }));
   for (const { issue, binding } of placed) binding?.shown.push(issue);
   for (const b of bindings.values()) {
-    const visible = (b.container && !b.key) || state.showAll || state.touched.has(b.key);
-    const show = visible ? b.shown : [];
-    b.issues.replaceChildren(...show.map((i) => issueItem(i, b)));
-    b.issues.hidden = show.length === 0;
-    if (!b.container) {
-      b.wrapper.classList.toggle('has-error', show.some((i) => i.severity === 'error'));
-      b.wrapper.classList.toggle('has-warning', show.length > 0 && show.every((i) => i.severity === 'warning'));
-      const input = b.control?.matches?.('input,select') ? b.control : b.control?.querySelector?.('input,select');
-      input?.setAttribute('aria-invalid', String(show.some((i) => i.severity === 'error')));
-    }
+    b.visibleIssues = showing(b) ? b.shown : [];
+    showIssues(b, b.visibleIssues, state.region);
   }
-  $('#form-issues').hidden = bindings.get('')?.shown.length === 0;
-
+  $('#form-issues').hidden = (bindings.get('')?.visibleIssues.length ?? 0) === 0;
+  // The summary reads in page order (the report is in document order, where a missing
+  // member comes after the members present), and lists only what shows beside a field.
+  const sorted = placed
+    .filter(({ binding }) => !binding || binding.visibleIssues.length > 0)
+    .sort((x, y) => {
+      const a = x.binding?.wrapper;
+      const b = y.binding?.wrapper;
+      if (a === b || !a || !b || a.contains(b) || b.contains(a)) return x.n - y.n;
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
   renderStatus(report, sorted);
-  renderPreview(doc);
+  renderJson($('#preview'), masked(doc));
 }
 
-function renderStatus(report, placed) {
+function renderStatus(report, shown) {
+  const ui = t().ui;
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const warnings = report.issues.length - errors;
-  const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const shownErrors = shown.filter((s) => s.issue.severity === 'error').length;
+  const shownWarnings = shown.length - shownErrors;
   const status = $('#status');
-  status.className = `status ${errors ? 'status-error' : warnings ? 'status-warning' : 'status-ok'}`;
+  // Errors nobody has reached yet are not red: they are what is left to fill in.
+  const pristine = errors > 0 && shownErrors === 0;
+  status.className = `status ${pristine ? 'status-neutral' : errors ? 'status-error' : warnings ? 'status-warning' : 'status-ok'}`;
   status.replaceChildren(
-    h('span', { class: 'status-icon', 'aria-hidden': 'true' }, errors ? '!' : warnings ? '▲' : '✓'),
+    h('span', { class: 'status-icon', 'aria-hidden': 'true' }, pristine ? '…' : errors ? '!' : warnings ? '▲' : '✓'),
     h('div', {},
-      h('strong', {}, errors ? `${plural(errors, 'error')} to fix` : 'Ready to create'),
-      h('span', { class: 'muted' }, errors
-        ? warnings ? ` · ${plural(warnings, 'warning')}` : ''
-        : warnings ? ` · ${plural(warnings, 'warning')} to review` : ' · no issues')));
-  $('#submit').disabled = errors > 0;
+      h('strong', {}, pristine ? ui.pristine : errors ? ui.errorsToFix(shownErrors) : ui.readyCreate),
+      h('span', { class: 'muted' },
+        pristine ? ` · ${ui.pristineNote}`
+        : errors ? [shownWarnings ? ` · ${ui.warnings(shownWarnings)}` : '', errors > shownErrors ? ` · ${ui.hiddenErrors(errors - shownErrors)}` : '']
+        : warnings ? ` · ${ui.warningsToReview(warnings)}` : ` · ${ui.noIssues}`)));
+  // Disabled while an error remains (warnings never block), yet focusable and clickable:
+  // a click then shows every issue, as trying to submit does in a form library.
+  $('#submit').setAttribute('aria-disabled', String(errors > 0));
   $('#submitted').hidden = !(state.submitted && errors === 0);
 
-  $('#summary').replaceChildren(...placed.map(({ issue, binding }) =>
+  $('#summary').replaceChildren(...shown.map(({ issue, binding }) =>
     h('li', { class: `summary-item ${issue.severity}` },
       h('button', {
         type: 'button', class: 'summary-link',
         onclick: () => {
           if (!binding) return;
-          if (binding.key) state.touched.add(binding.key);
-          refresh();
           binding.wrapper.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          (binding.control?.matches?.('input,select') ? binding.control : binding.wrapper.querySelector('input,select,button'))?.focus({ preventScroll: true });
+          (inputOf(binding.control) ?? binding.wrapper.querySelector('input,select,button'))?.focus({ preventScroll: true });
         },
       },
       h('span', { class: 'summary-where' }, where(binding, issue)),
-      h('span', { class: 'summary-msg' }, capital(issue.message))))));
+      h('span', { class: 'summary-msg' }, advice(issue, binding?.name, binding?.phone ? binding.input?.value : undefined, state.region).message)))));
 }
 
 function where(binding, issue) {
-  if (!binding) return issue.pointer || 'payload';
+  if (!binding) return issue.pointer || t().ui.payload;
   const rule = /^\/dids\/(\d+)/.exec(binding.pointer);
-  const prefix = rule && !binding.container ? `Rule ${Number(rule[1]) + 1} · ` : '';
+  const prefix = rule && !binding.container ? `${t().ui.rule(Number(rule[1]) + 1)} · ` : '';
   const member = /\/members\/(\d+)\//.exec(binding.pointer);
-  return `${prefix}${member ? `member ${Number(member[1]) + 1} · ` : ''}${binding.name}`;
+  return `${prefix}${member ? `${t().ui.member(Number(member[1]) + 1)} · ` : ''}${binding.name}`;
 }
 
 // ---- Start ------------------------------------------------------------------------------
@@ -796,21 +618,24 @@ $('#show-all').addEventListener('change', (e) => {
 });
 $('#form').addEventListener('submit', (e) => {
   e.preventDefault();
-  if (!lastReport.valid) return;
+  state.tried = true;
+  refresh();
+  if (!lastReport.valid) {
+    // The first field with an error takes the focus; the summary lists the rest.
+    const first = [...bindings.values()].find((b) => !b.container && b.visibleIssues?.some((i) => i.severity === 'error'));
+    (first?.input ?? $('#summary button'))?.focus();
+    return;
+  }
   state.submitted = true;
   const warnings = lastReport.issues.length;
-  const box = $('#submitted');
-  box.replaceChildren(
-    h('strong', {}, 'Payload is valid.'),
-    ` It is ready for POST /openapi/v1.0/message_channel/create${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'} to review)` : ''}. This demo sends nothing.`);
+  $('#submitted').replaceChildren(h('strong', {}, t().ui.created), t().ui.createdNote(warnings));
   refresh();
 });
 $('#form').addEventListener('input', () => {
   state.submitted = false;
 });
 
-renderLocale();
-$('#version').textContent = `Checked in your browser by channel-rules ${version()} (WebAssembly). Nothing leaves this page.`;
+setupLocale(render);
 render();
 $('#app').setAttribute('aria-busy', 'false');
 document.documentElement.dataset.ready = 'true';

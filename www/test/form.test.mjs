@@ -1,210 +1,252 @@
-// The demo admin form in a real browser: Debian's headless Chromium, driven by
-// playwright-core, against the page served by scripts/serve-demo.mjs on a free port.
-// Saves a screenshot to test-results/demo-form.png (git-ignored).
+// The demo's create page (www/index.html) in headless Chromium: issues only once a field
+// is touched or a submit was tried, the form's own wording from the library's codes and
+// params, offers only of valid numbers, keyboard use, ARIA on the inputs, axe-core clean,
+// pt-BR and zh-CN, 390 px and the dark theme (screenshots in test-results/).
 
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve-demo.mjs';
+import { harness, assertAccessible, screenshot, assertFitsWidth } from './browser.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = `${root}test-results`;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-// shared/TOOLCHAIN.md: without the background-networking flags Chromium floods the closed
-// network with refused connections. Playwright gives every launch a fresh profile dir.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let server;
-let browser;
+const ctx = harness();
 let page;
-const problems = [];
-
-before(async () => {
-  const started = await startServer({ port: 0 });
-  server = started.server;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  // en-US: the form's default country for national numbers is the browser's region.
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  await page.goto(started.url);
-  await page.waitForSelector('html[data-ready="true"]');
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
 
 const credKeys = () => page.$$eval('[data-cred]', (els) => els.map((e) => e.dataset.cred));
 const fieldAt = (pointer) => page.locator(`[data-pointer="${pointer}"]`);
 const inputAt = (pointer) => fieldAt(pointer).locator('input');
 const cred = (key) => page.locator(`[data-cred="${key}"] input`);
+const issuesAt = (pointer) => fieldAt(pointer).locator('.issue');
+/** The words of the first issue beside a field (without the icon and the hidden severity). */
+const issueText = (pointer) => fieldAt(pointer).locator('.issue-text').first().textContent();
+const createDisabled = async () => (await page.locator('#submit').getAttribute('aria-disabled')) === 'true';
+/** Types into an input and leaves it (Tab), as a person does. */
+const type = async (locator, text) => {
+  await locator.fill(text);
+  await locator.press('Tab');
+};
 
-describe('the demo admin form', () => {
-  it('loads the wasm package and starts with nothing to send', async () => {
-    assert.match(await page.locator('#version').textContent(), /channel-rules \d+\.\d+\.\d+/);
-    assert.equal(await page.locator('#submit').isDisabled(), true);
-    assert.equal(await page.locator('#preview').textContent(), '{}');
+describe('the create page', () => {
+  // Inside the suite: the harness's own before hook (the browser) runs first.
+  before(async () => {
+    page = await ctx.open('/index.html');
   });
 
-  it("shows the picked provider's credential fields, as the rules define them", async () => {
+  it('starts pristine: no issue shown, the status not red, nothing to send', async () => {
+    assert.match(await page.locator('#version').textContent(), /channel-rules \d+\.\d+\.\d+/);
+    assert.equal(await page.locator('.issue:visible').count(), 0, 'no issue beside any field');
+    assert.equal(await page.locator('#summary li').count(), 0, 'no issue in the sidebar');
+    assert.match(await page.locator('#status').getAttribute('class'), /status-neutral/);
+    assert.doesNotMatch(await page.locator('#status').textContent(), /error/i);
+    assert.equal(await createDisabled(), true, 'required fields are empty');
+    assert.equal(await page.locator('#preview').textContent(), '{}');
+    await assertAccessible(page, 'create page, pristine');
+  });
+
+  it('shows a field its issue once it is left, in words for people, with ARIA on the input', async () => {
+    const name = inputAt('/name');
+    assert.equal(await name.getAttribute('aria-required'), 'true');
+    assert.equal(await name.evaluate((el) => el.required), true);
+    await name.focus();
+    await name.press('Tab');
+    const issue = issuesAt('/name');
+    await issue.first().waitFor();
+    assert.equal(await issueText('/name'), 'Channel name is required.', 'a label, not the wire name');
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    const described = (await name.getAttribute('aria-describedby')).split(' ');
+    const issuesId = await fieldAt('/name').locator('ul.issues').getAttribute('id');
+    assert.ok(described.includes(issuesId), 'the issue list describes the input itself');
+    assert.equal(await page.locator('#summary li').count(), 1, 'the sidebar counts what shows');
+    assert.match(await page.locator('#status').textContent(), /1 error to fix/);
+    assert.equal(await issuesAt('/webhook_url_type').count(), 0, 'an untouched field stays quiet');
+  });
+
+  it('takes the kind with arrow keys, one Tab stop for the group', async () => {
+    const radios = page.locator('[role=radio]');
+    assert.deepEqual(await radios.evaluateAll((els) => els.map((e) => e.tabIndex)), [0, -1, -1]);
+    await page.locator('[role=radio][aria-checked=true]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.locator('[role=radio][aria-checked=true]').getAttribute('data-family'), 'whatsapp');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.family), 'whatsapp');
+    assert.deepEqual(await credKeys(), ['access_token', 'app_secret']);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.family), 'sms');
+    assert.deepEqual(await page.locator('[role=radio]').evaluateAll((els) => els.map((e) => e.tabIndex)), [0, -1, -1]);
+  });
+
+  it("shows the picked provider's credential fields, ARIA on each input", async () => {
     await page.selectOption('#provider', 'twilio');
     assert.deepEqual(await credKeys(), ['account_sid', 'auth_token']);
-    assert.equal(await cred('account_sid').getAttribute('type'), 'password');
+    const sid = cred('account_sid');
+    assert.equal(await sid.getAttribute('type'), 'password');
+    assert.equal(await sid.getAttribute('aria-required'), 'true');
+    const issuesId = await page.locator('[data-cred="account_sid"] ul.issues').getAttribute('id');
+    assert.ok((await sid.getAttribute('aria-describedby')).split(' ').includes(issuesId));
+    assert.equal(await page.locator('[data-cred="account_sid"] label').getAttribute('for'), await sid.getAttribute('id'));
 
     await page.selectOption('#provider', 'general');
     assert.deepEqual(await credKeys(), ['api_key', 'api_send_url', 'api_secret', 'api_verify_url']);
     assert.equal(await cred('api_send_url').getAttribute('type'), 'url');
-
-    await page.click('[data-family="facebook"]');
-    assert.deepEqual(await credKeys(), ['access_token', 'app_secret', 'page_name']);
-    assert.equal(await cred('page_name').getAttribute('type'), 'text');
-    assert.equal(await page.locator('[data-pointer="/dids"]').count(), 0, 'no rule yet');
-
-    await page.click('[data-family="sms"]');
-    await page.selectOption('#provider', 'general');
-    assert.deepEqual(await credKeys(), ['api_key', 'api_send_url', 'api_secret', 'api_verify_url']);
+    assert.equal(await cred('api_secret').getAttribute('aria-required'), 'false');
   });
 
-  it('shows an error beside a malformed DID, and takes it away once fixed', async () => {
+  it('names the missing digits of a truncated number, offers nothing, and keeps Create disabled', async () => {
     await page.click('#add-did');
     const did = inputAt('/dids/0/did_number');
-    await did.fill('+1 212 555 1234');
-    const issue = fieldAt('/dids/0/did_number').locator('.issue');
+    await type(did, '+1 212 555 12');
+    const issue = issuesAt('/dids/0/did_number');
     await issue.first().waitFor();
-    assert.equal(await issue.count(), 1);
+    assert.match(await issueText('/dids/0/did_number'), /missing digits/);
     assert.match(await issue.getAttribute('class'), /\berror\b/);
-    assert.match(await issue.textContent(), /E\.164/);
-    assert.match(await fieldAt('/dids/0/did_number').getAttribute('class'), /has-error/);
-    assert.equal(await did.getAttribute('aria-invalid'), 'true');
+    assert.equal(await fieldAt('/dids/0/did_number').locator('.fix').count(), 0, 'no "Use +121255512": it is not a valid number');
+    assert.equal(await did.inputValue(), '+1 212 555 12', 'not normalised on blur: the result would not be valid');
+    assert.equal(await createDisabled(), true);
 
-    await did.fill('+12125551234');
-    assert.equal(await issue.count(), 0);
-    assert.doesNotMatch(await fieldAt('/dids/0/did_number').getAttribute('class'), /has-error/);
+    // Without separators it is well-formed: a warning (never a block), still naming the digits.
+    await type(did, '+121255512');
+    await issue.first().waitFor();
+    assert.match(await issueText('/dids/0/did_number'), /missing digits/);
+    assert.match(await issue.getAttribute('class'), /\bwarning\b/);
+    assert.equal(await fieldAt('/dids/0/did_number').locator('.fix').count(), 0);
+
   });
 
-  it('offers the corrected number as a one-click fix', async () => {
+  it('normalises separators on blur when the number is valid, and offers it while typing', async () => {
     const did = inputAt('/dids/0/did_number');
-    await did.fill('+1 (212) 555-1234');
-    await fieldAt('/dids/0/did_number').locator('.fix').click();
-    assert.equal(await did.inputValue(), '+12125551234');
-    assert.equal(await fieldAt('/dids/0/did_number').locator('.issue').count(), 0);
+    await type(did, '+1 (212) 555-1234');
+    assert.equal(await did.inputValue(), '+12125551234', 'normalised on blur');
+    assert.equal(await issuesAt('/dids/0/did_number').count(), 0);
+
+    await did.fill('+44 20 7946 0857');
+    const fix = fieldAt('/dids/0/did_number').locator('.fix');
+    assert.equal(await fix.textContent(), 'Use +442079460857');
+    await fix.click();
+    assert.equal(await did.inputValue(), '+442079460857');
+    assert.equal(await issuesAt('/dids/0/did_number').count(), 0);
   });
 
-  it('reads a national number with the chosen country, and offers it in international form', async () => {
+  it('reads a national number with the chosen country, offering only valid readings', async () => {
     const did = inputAt('/dids/0/did_number');
     assert.equal(await page.locator('#region').inputValue(), 'US', "the browser's region (en-US)");
+    assert.match(await page.locator('#region option[value=US]').textContent(), /^United States \(US\)$/);
     await did.fill('(212) 555-1234');
     const fix = fieldAt('/dids/0/did_number').locator('.fix');
     assert.equal(await fix.textContent(), 'Use +12125551234', 'not +2125551234, which dropping the brackets gives');
     await page.selectOption('#region', 'GB');
     await did.fill('020 7946 0857');
     assert.equal(await fix.textContent(), 'Use +442079460857');
-    await fix.click();
-    assert.equal(await did.inputValue(), '+442079460857');
-    assert.equal(await fieldAt('/dids/0/did_number').locator('.issue').count(), 0);
     await page.selectOption('#region', '');
     await did.fill('020 7946 0857');
-    await fieldAt('/dids/0/did_number').locator('.issue').first().waitFor();
     assert.equal(await fix.count(), 0, 'without a country there is no international form to offer');
-    await did.fill('+12125551234');
+    assert.match(await issueText('/dids/0/did_number'), /choose the country/);
+    await page.selectOption('#region', 'US');
+    await type(did, '+12125551234');
   });
 
-  it('enables submit once the channel is valid, and never shows a secret', async () => {
-    await inputAt('/name').fill('Front desk SMS');
+  it('enables Create once the channel is valid, and never shows a secret', async () => {
+    await type(inputAt('/name'), 'Front desk SMS');
     await page.locator('[data-pointer="/webhook_url_type"] select').selectOption('fqdn');
-    await cred('api_key').fill('myAPIKey456');
-    await cred('api_send_url').fill('https://api.example.com/message/send');
+    await type(cred('api_key'), 'myAPIKey456');
+    await type(cred('api_send_url'), 'https://api.example.com/message/send');
     await page.locator('[data-pointer="/dids/0/destination_type"] select').selectOption('queue');
-    assert.equal(await page.locator('#submit').isDisabled(), true, 'a queue needs its id');
+    assert.equal(await createDisabled(), true, 'a queue needs its id');
     assert.match(await fieldAt('/dids/0/destination_id').locator('.badge').textContent(), /required/);
-    await inputAt('/dids/0/destination_id').fill('4');
+    assert.equal(await inputAt('/dids/0/destination_id').getAttribute('aria-required'), 'true');
+    await type(inputAt('/dids/0/destination_id'), '4');
     await page.locator('[data-pointer="/dids/0"] .btn-link').click();
     await page.locator('[data-pointer="/dids/0/members/0/type"] select').selectOption('extension');
-    await inputAt('/dids/0/members/0/value').fill('137');
+    await type(inputAt('/dids/0/members/0/value'), '137');
 
-    await page.waitForFunction(() => !document.querySelector('#submit').disabled);
+    await page.waitForFunction(() => document.querySelector('#submit').getAttribute('aria-disabled') === 'false');
     assert.match(await page.locator('#status').textContent(), /Ready to create/);
-    assert.equal(await page.locator('#summary li').count(), 0);
-
     const preview = await page.locator('#preview').textContent();
     assert.ok(!preview.includes('myAPIKey456'), 'raw secret in the preview');
     assert.ok(!preview.includes('bXlBUElLZXk0NTY='), 'encoded secret in the preview');
-    assert.match(preview, /"api_send_url"/);
-    assert.match(preview, /https:\/\/api\.example\.com\/message\/send/);
     assert.match(preview, /"destination_id": "4"/);
-
     await page.click('#submit');
     await page.locator('#submitted').waitFor();
-    assert.match(await page.locator('#submitted').textContent(), /Payload is valid/);
+    assert.match(await page.locator('#submitted').textContent(), /The payload is valid/);
+    await assertAccessible(page, 'create page, valid, submitted');
   });
 
-  it('styles warnings apart from errors, and lets a warning through', async () => {
-    await inputAt('/dids/0/did_number').fill('+15567778888');
-    const issue = fieldAt('/dids/0/did_number').locator('.issue');
+  it('lets a warning through, and styles it apart from an error', async () => {
+    const did = inputAt('/dids/0/did_number');
+    await type(did, '+15567778888');
+    const issue = issuesAt('/dids/0/did_number');
     await issue.first().waitFor();
     assert.match(await issue.getAttribute('class'), /\bwarning\b/);
-    assert.equal(await page.locator('#submit').isDisabled(), false, 'warnings do not block');
-
-    await cred('api_send_url').fill('http://api.example.com/message/send');
+    assert.equal(await createDisabled(), false, 'warnings do not block');
+    await type(cred('api_send_url'), 'http://api.example.com/message/send');
     const error = page.locator('[data-cred="api_send_url"] .issue');
-    await error.first().waitFor();
-    assert.match(await error.getAttribute('class'), /\berror\b/);
-    assert.equal(await page.locator('#submit').isDisabled(), true);
+    assert.equal(await error.locator('.issue-text').textContent(), 'Use an address that starts with https://.');
+    assert.equal(await createDisabled(), true);
     const colour = (l) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.notEqual(await colour(issue.first()), await colour(error.first()));
-
-    await cred('api_send_url').fill('https://api.example.com/message/send');
-    await inputAt('/dids/0/did_number').fill('+12125551234');
-    await page.waitForFunction(() => !document.querySelector('#submit').disabled);
+    await assertAccessible(page, 'create page, an error and a warning shown');
+    await type(cred('api_send_url'), 'https://api.example.com/message/send');
+    await type(did, '+12125551234');
   });
 
-  it('removes a routing rule', async () => {
-    await page.click('#add-did');
-    assert.equal(await page.locator('article.rule').count(), 2);
-    await page.locator('[data-pointer="/dids/1"] .rule-head button').click();
-    assert.equal(await page.locator('article.rule').count(), 1);
-    assert.equal(await page.locator('#submit').isDisabled(), false);
-  });
-
-  it('renders messages in another locale', async () => {
-    await inputAt('/name').fill('');
+  it('switches labels, help and messages to pt-BR', async () => {
+    await type(inputAt('/name'), '');
     await page.locator('#locale').selectOption('pt-BR');
-    const text = await fieldAt('/name').locator('.issue').textContent();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'pt-BR');
+    assert.equal(await fieldAt('/name').locator('label > span').first().textContent(), 'Nome do canal');
+    assert.equal(await fieldAt('/name').locator('.hint').textContent(), 'Mostrado aos atendentes na caixa de entrada.');
+    assert.equal(await issueText('/name'), 'Preencha: Nome do canal.');
+    assert.equal(await page.locator('#submit').textContent(), 'Criar canal');
+    assert.equal(await page.locator('h1').textContent(), 'Novo canal de mensagens');
+    assert.match(await page.locator('#region option[value=US]').textContent(), /^Estados Unidos/);
+    await assertAccessible(page, 'create page, pt-BR');
     await page.locator('#locale').selectOption('en');
-    const en = await fieldAt('/name').locator('.issue').textContent();
-    assert.notEqual(text, en);
-    await inputAt('/name').fill('Front desk SMS');
+    assert.equal(await issueText('/name'), 'Channel name is required.');
+    await type(inputAt('/name'), 'Front desk SMS');
   });
 
-  it('saves a screenshot', async () => {
-    mkdirSync(shots, { recursive: true });
-    // One warning and one error left in, so the picture shows how both look.
-    await inputAt('/dids/0/did_number').fill('+15567778888');
+  it('takes the browser language by default (zh-CN)', async () => {
+    const zh = await ctx.open('/index.html', { locale: 'zh-CN' });
+    assert.equal(await zh.locator('#locale').inputValue(), 'zh-CN');
+    assert.equal(await zh.locator('[data-pointer="/name"] label > span').first().textContent(), '渠道名称');
+    await zh.close();
+  });
+
+  it('shows every issue, in the sidebar too, when Create is tried on an empty form', async () => {
+    const fresh = await ctx.open('/index.html');
+    // aria-disabled, not disabled: it keeps its Tab stop, and Enter on it tries the submit.
+    await fresh.locator('#submit').focus();
+    await fresh.keyboard.press('Enter');
+    const shown = fresh.locator('.issue:visible');
+    await shown.first().waitFor();
+    assert.ok((await shown.count()) >= 2);
+    assert.ok((await fresh.locator('#summary li').count()) >= 2);
+    assert.match(await fresh.locator('#status').getAttribute('class'), /status-error/);
+    assert.equal(await fresh.evaluate(() => document.activeElement.closest('[data-pointer]')?.dataset.pointer), '/name',
+      'the first field with an error takes the focus');
+    await assertAccessible(fresh, 'create page, submit tried on an empty form');
+    await fresh.close();
+  });
+
+  it('fits a 390 px screen and has a dark theme (screenshots)', async () => {
+    // One warning and one error left in, so the pictures show how both look.
+    await type(inputAt('/dids/0/did_number'), '+1 212 555 12');
     await cred('api_key').fill('');
     await cred('api_key').blur();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${shots}/demo-form.png`, fullPage: true });
-    await page.locator('.layout').screenshot({ path: `${shots}/demo-form-layout.png` });
+    for (const scheme of ['light', 'dark']) {
+      for (const width of [1280, 390]) {
+        await screenshot(page, 'create', width, scheme);
+        if (width === 390) {
+          await assertFitsWidth(page);
+          const region = await page.locator('#region').evaluate((el) => el.clientWidth);
+          assert.ok(region >= 300, `the country select is ${region} px wide at 390 px`);
+          assert.ok(await page.locator('#submit').isVisible(), 'Create is reachable');
+        }
+        await assertAccessible(page, `create page, ${width} px, ${scheme}`);
+      }
+    }
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(bg, 'rgb(245, 246, 248)', 'the dark theme changes the page background');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('logged no page errors, console errors or failed requests', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(ctx.problems, []);
   });
 });

@@ -1,0 +1,428 @@
+// The demo's edit page: change the routing rules of an existing Yeastar message channel.
+//
+// An update replaces what it leaves out, so the page never writes the body itself: it
+// keeps what the admin changed (`changes`: only the members edited, `{ id, delete: true }`
+// for a rule to delete, `null` for a member to clear) and asks the library for the whole
+// body (`completeUpdate(current, changes)`), whose report lists, before Save, every rule the
+// update deletes (`update.removes_item`) and every member it clears (`update.clears_field`).
+// The body in the preview is the body Save sends.
+
+import { completeUpdate, describe, kinds, version } from 'channel-rules';
+import { $, h, page, setupLocale, field, setRequired, showIssues, renderJson, advice, inputOf } from './ui.js';
+
+const TARGET = 'yeastar.message_channel.update';
+const EXAMPLE = '/examples/current-sms.json';
+const t = () => page.t;
+const RULE_FIELDS = ['did_number', 'destination_type', 'destination_id'];
+
+const checkOf = (info, kind) => info?.checks.find((c) => c.check === kind);
+const choices = (info) => checkOf(info, 'one_of')?.allowed ?? null;
+const holds = (when, obj) => !!when && obj && when.is.some((v) => obj[when.field] === v);
+
+let uid = 0;
+const state = {
+  current: null, // the channel as the PBX returned it
+  name: '',
+  rules: [], // { uid, id, orig, did_number, destination_type, destination_id, members, deleted }
+  touched: new Set(),
+  tried: false,
+  confirmed: false,
+  sent: null,
+};
+let fields = [];
+let byPointer = {};
+let bindings = new Map();
+let last = { payload: null, report: { valid: false, issues: [] }, error: null, changes: {} };
+
+// ---- Loading ----------------------------------------------------------------------------
+
+const member = (m) => ({ uid: ++uid, type: typeof m?.type === 'string' ? m.type : '', value: typeof m?.value === 'string' ? m.value : '' });
+const text = (v) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+/** Starts editing `channel` (an object as the PBX returns it), or says why it cannot. */
+function load(channel) {
+  const error = $('#load-error');
+  if (channel === null || typeof channel !== 'object' || Array.isArray(channel)) {
+    error.textContent = t().ui.notObject;
+    return false;
+  }
+  if (channel.id === undefined) {
+    error.textContent = t().ui.noId;
+    return false;
+  }
+  error.textContent = '';
+  state.current = channel;
+  state.name = text(channel.name);
+  state.rules = (Array.isArray(channel.dids) ? channel.dids : []).map((d) => ({
+    uid: ++uid,
+    id: d?.id,
+    orig: d,
+    did_number: text(d?.did_number),
+    destination_type: text(d?.destination_type),
+    destination_id: text(d?.destination_id),
+    members: Array.isArray(d?.members) ? d.members.map(member) : [],
+    deleted: false,
+  }));
+  state.touched = new Set();
+  state.tried = false;
+  state.confirmed = false;
+  state.sent = null;
+  render();
+  return true;
+}
+
+$('#load-example').addEventListener('click', async () => {
+  const response = await fetch(EXAMPLE);
+  load(await response.json());
+  $('#paste').value = '';
+});
+$('#load-paste').addEventListener('click', () => {
+  let channel;
+  try {
+    channel = JSON.parse($('#paste').value);
+  } catch {
+    $('#load-error').textContent = t().ui.notJson;
+    $('#paste').setAttribute('aria-invalid', 'true');
+    return;
+  }
+  $('#paste').setAttribute('aria-invalid', String(!load(channel)));
+});
+
+// ---- The changes ------------------------------------------------------------------------
+
+const sameMembers = (a, b) =>
+  JSON.stringify(a.map(({ type, value }) => [type, value])) === JSON.stringify((b ?? []).map((m) => [text(m?.type), text(m?.value)]));
+const memberList = (r) => r.members.map(({ type, value }) => Object.fromEntries(Object.entries({ type, value }).filter(([, v]) => v !== '')));
+const ignored = (name, rule) => holds(byPointer[`/dids/-/${name}`]?.ignored_when, rule);
+
+/** What the admin changed, as `completeUpdate` takes it. */
+function changes() {
+  const ch = {};
+  if (state.name !== text(state.current.name)) ch.name = state.name;
+  const dids = [];
+  for (const r of state.rules) {
+    if (r.orig === null) {
+      const item = {};
+      for (const f of RULE_FIELDS) if (r[f] !== '' && !ignored(f, r)) item[f] = r[f];
+      if (r.members.length > 0 && hasMembers()) item.members = memberList(r);
+      dids.push(item);
+      continue;
+    }
+    if (r.deleted) {
+      dids.push({ id: r.id, delete: true });
+      continue;
+    }
+    const edit = {};
+    for (const f of RULE_FIELDS) {
+      const was = text(r.orig[f]);
+      // A member the new destination ignores is cleared rather than sent unused.
+      const now = ignored(f, r) ? '' : r[f];
+      if (now !== was) edit[f] = now === '' ? null : now;
+    }
+    if (hasMembers() && !sameMembers(r.members, r.orig.members)) edit.members = r.members.length ? memberList(r) : null;
+    if (Object.keys(edit).length > 0) dids.push({ id: r.id, ...edit });
+  }
+  if (dids.length > 0) ch.dids = dids;
+  return ch;
+}
+const hasMembers = () => !!byPointer['/dids/-/members'];
+const countChanges = (ch) => (ch.name !== undefined ? 1 : 0) + (ch.dids?.length ?? 0);
+
+// ---- Rendering ---------------------------------------------------------------------------
+
+const touch = (key) => {
+  if (state.touched.has(key)) return;
+  state.touched.add(key);
+  refresh();
+};
+
+function bind(opts) {
+  const b = field({ ...opts, touch });
+  b.required = opts.required;
+  b.phone = opts.phone;
+  b.visible = opts.visible;
+  bindings.set(opts.pointer, b);
+  return b.wrapper;
+}
+
+function input(value, oninput, attrs = {}) {
+  return h('input', { type: 'text', class: 'input mono', value, spellcheck: 'false', autocomplete: 'off', oninput, ...attrs });
+}
+
+function select(values, current, onchange, placeholder = t().ui.choose) {
+  const el = h('select', { class: 'input', onchange }, h('option', { value: '' }, placeholder),
+    values.map((v) => h('option', { value: v }, t().value(v))));
+  el.value = current ?? '';
+  return el;
+}
+
+/** Pointers of the body's rules: kept current rules in order, then the new ones. */
+function bodyIndex() {
+  const at = new Map();
+  let n = 0;
+  for (const r of state.rules) if (!r.deleted) at.set(r.uid, n++);
+  return at;
+}
+
+function render() {
+  const kind = typeof state.current?.channel === 'string' ? state.current.channel : undefined;
+  fields = describe(TARGET, kind ? { channel: kind } : undefined);
+  byPointer = Object.fromEntries(fields.map((f) => [f.pointer, f]));
+  bindings = new Map();
+  $('#version').textContent = t().ui.version(version());
+  const loaded = !!state.current;
+  $('#section-channel').hidden = !loaded;
+  $('#section-dids').hidden = !loaded;
+  $('#loaded').textContent = loaded
+    ? t().ui.loaded(text(state.current.name), text(state.current.id), kinds().find((k) => k.id === kind)?.label ?? kind ?? '?')
+    : '';
+  if (loaded) {
+    renderChannel();
+    renderRules();
+  }
+  refresh();
+}
+
+function renderChannel() {
+  const name = input(state.name, (e) => {
+    state.name = e.target.value;
+    refresh();
+  }, { class: 'input' });
+  $('#channel-fields').replaceChildren(h('div', { class: 'grid' },
+    bind({ pointer: '/name', key: 'name', name: t().label('name'), control: name, hint: t().hint('name'), required: () => true })));
+}
+
+function renderRules() {
+  const index = bodyIndex();
+  const cards = state.rules.map((r, i) => ruleCard(r, i, index.get(r.uid)));
+  $('#dids').replaceChildren(...(cards.length ? cards : [h('div', { class: 'empty' }, h('p', {}, t().ui.noRules))]));
+}
+
+function ruleCard(r, i, at) {
+  const title = r.orig ? t().ui.currentRule(i + 1, text(r.orig.did_number)) : t().ui.newRule(i + 1 - state.rules.filter((x) => x.orig).length);
+  const cardIssues = h('ul', { class: 'issues' });
+  const toggle = r.orig
+    ? h('button', {
+        type: 'button', class: `btn btn-small ${r.deleted ? 'btn-secondary' : 'btn-ghost'}`, 'aria-pressed': String(r.deleted),
+        dataset: { action: 'delete' },
+        onclick: () => {
+          r.deleted = !r.deleted;
+          state.confirmed = false;
+          render();
+          document.querySelector(`[data-rule="${r.uid}"] [data-action=delete]`)?.focus();
+        },
+      }, r.deleted ? t().ui.keepRule : t().ui.deleteRule)
+    : h('button', {
+        type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': t().ui.removeRule(i + 1),
+        onclick: () => {
+          state.rules.splice(i, 1);
+          render();
+          $('#add-did').focus();
+        },
+      }, t().ui.remove);
+  const head = h('header', { class: 'rule-head' }, h('h3', { id: `rule-${r.uid}` }, title), toggle);
+  const card = h('article', { class: `rule${r.deleted ? ' rule-deleted' : ''}`, 'aria-labelledby': `rule-${r.uid}`, dataset: { rule: r.uid } }, head);
+  if (r.deleted) {
+    card.append(h('p', { class: 'deleted-note' }, t().ui.deleted));
+    return card;
+  }
+  const base = at === undefined ? null : `/dids/${at}`;
+  if (base) card.dataset.pointer = base;
+  const grid = h('div', { class: 'grid' });
+  for (const name of RULE_FIELDS) {
+    const info = byPointer[`/dids/-/${name}`];
+    if (!info) continue;
+    const onValue = (v) => {
+      r[name] = v;
+      state.confirmed = false;
+      if (name === 'destination_type') render();
+      else refresh();
+    };
+    const allowed = choices(info);
+    const e164 = !!checkOf(info, 'e164');
+    const control = allowed
+      ? select(allowed, r[name], (e) => onValue(e.target.value))
+      : input(r[name], (e) => onValue(e.target.value), { inputmode: e164 ? 'tel' : 'numeric' });
+    grid.append(bind({
+      pointer: `${base}/${name}`, key: `rule:${r.uid}:${name}`, name: t().label(name), control, phone: e164,
+      hint: name === 'did_number' ? t().hint(e164 ? 'did_number' : 'facebook_did') : t().hint(name),
+      required: () => info.required || holds(info.required_when, r),
+      visible: () => !ignored(name, r),
+    }));
+  }
+  card.append(cardIssues, grid);
+  if (hasMembers()) card.append(membersEditor(r, base, i));
+  bindings.set(base, { pointer: base, wrapper: card, issues: cardIssues, container: true, name: title, shown: [] });
+  return card;
+}
+
+function membersEditor(r, base, i) {
+  const issues = h('ul', { class: 'issues' });
+  const info = byPointer['/dids/-/members/-/type'];
+  const rows = r.members.map((m, j) => {
+    const cells = ['type', 'value'].map((name) => {
+      const onValue = (v) => {
+        m[name] = v;
+        state.confirmed = false;
+        refresh();
+      };
+      const control = name === 'type'
+        ? select(choices(info) ?? [], m.type, (e) => onValue(e.target.value), t().ui.chooseType)
+        : input(m.value, (e) => onValue(e.target.value), { inputmode: 'numeric', placeholder: 'ID' });
+      return bind({ pointer: `${base}/members/${j}/${name}`, key: `member:${m.uid}:${name}`, name: t().label(name), control, required: () => true });
+    });
+    const del = h('button', {
+      type: 'button', class: 'btn btn-ghost btn-small btn-icon', 'aria-label': t().ui.removeMember(j + 1),
+      onclick: () => {
+        r.members.splice(j, 1);
+        state.confirmed = false;
+        render();
+      },
+    }, '✕');
+    return h('div', { class: 'member', dataset: { pointer: `${base}/members/${j}` } }, cells, del);
+  });
+  const add = h('button', {
+    type: 'button', class: 'btn btn-link',
+    onclick: () => {
+      r.members.push(member());
+      render();
+      document.querySelector(`[data-pointer="${base}/members/${r.members.length - 1}"] select`)?.focus();
+    },
+  }, `+ ${t().ui.addMember}`);
+  const block = h('div', { class: 'members' },
+    h('div', { class: 'members-head' }, h('span', { class: 'label' }, h('span', {}, t().label('members'))), h('span', { class: 'hint' }, t().ui.membersHint)),
+    issues, rows, add);
+  bindings.set(`${base}/members`, { pointer: `${base}/members`, wrapper: block, issues, container: true, name: t().label('members'), shown: [] });
+  return block;
+}
+
+// ---- Issues and the body ----------------------------------------------------------------
+
+function placeOf(issue) {
+  let at = issue.pointer;
+  for (;;) {
+    if (bindings.has(at)) return bindings.get(at);
+    if (at === '') return null;
+    at = at.slice(0, at.lastIndexOf('/'));
+  }
+}
+
+const HAZARDS = ['update.removes_item', 'update.clears_field'];
+const showing = (b) => state.tried || (b.key ? state.touched.has(b.key) : !!b.container);
+
+function refresh() {
+  if (!state.current) {
+    last = { payload: null, report: { valid: false, issues: [] }, error: null, changes: {} };
+    renderSide();
+    return;
+  }
+  const ch = changes();
+  try {
+    const { payload, report } = completeUpdate(state.current, ch, { locale: page.t.locale });
+    last = { payload, report, error: null, changes: ch };
+  } catch (e) {
+    last = { payload: null, report: { valid: false, issues: [] }, error: e.message, changes: ch };
+  }
+  for (const b of bindings.values()) {
+    b.shown = [];
+    if (b.visible) b.wrapper.hidden = !b.visible();
+    if (b.required && b.badge) setRequired(b, b.required());
+  }
+  for (const issue of last.report.issues) placeOf(issue)?.shown.push(issue);
+  for (const b of bindings.values()) {
+    b.visibleIssues = showing(b) ? b.shown : [];
+    showIssues(b, b.visibleIssues, '');
+  }
+  renderSide();
+}
+
+function hazards() {
+  return last.report.issues.filter((i) => HAZARDS.includes(i.code)).map((i) => {
+    if (i.code === 'update.removes_item') return { issue: i, text: t().ui.hazardRemoves(i.params.name ?? '?', i.params.id ?? '?') };
+    const rule = /^\/dids\/(\d+)/.exec(i.pointer);
+    const did = rule ? text(last.payload?.dids?.[Number(rule[1])]?.did_number) : '';
+    return { issue: i, text: t().ui.hazardClears(t().label(i.params.field), did) };
+  });
+}
+
+function renderSide() {
+  const ui = t().ui;
+  const list = hazards();
+  const loaded = !!state.current;
+  const errors = last.report.issues.filter((i) => i.severity === 'error');
+  const count = countChanges(last.changes);
+  $('#hazards').hidden = !loaded;
+  $('#hazard-list').replaceChildren(...list.map(({ issue, text: s }) =>
+    h('li', { class: 'hazard', dataset: { code: issue.code, pointer: issue.pointer } }, s)));
+  $('#hazards-none').hidden = list.length > 0;
+  $('#confirm-row').hidden = list.length === 0;
+  $('#confirm').checked = state.confirmed;
+  const status = $('#status');
+  const shown = last.report.issues.filter((i) => !HAZARDS.includes(i.code) && (state.tried || [...bindings.values()].some((b) => b.visibleIssues?.includes(i))));
+  const shownErrors = shown.filter((i) => i.severity === 'error').length;
+  if (!loaded) {
+    status.className = 'status status-neutral';
+    status.replaceChildren(h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '…'), h('div', {}, h('strong', {}, ui.loadCard)));
+  } else if (last.error) {
+    status.className = 'status status-error';
+    status.replaceChildren(h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '!'),
+      h('div', {}, h('strong', {}, ui.refused), h('span', { class: 'muted' }, ` · ${last.error}`)));
+  } else {
+    const pending = errors.length > 0 && shownErrors === 0;
+    const warnings = last.report.issues.length - errors.length;
+    status.className = `status ${pending ? 'status-neutral' : errors.length ? 'status-error' : warnings ? 'status-warning' : 'status-ok'}`;
+    status.replaceChildren(
+      h('span', { class: 'status-icon', 'aria-hidden': 'true' }, pending ? '…' : errors.length ? '!' : warnings ? '▲' : '✓'),
+      h('div', {},
+        h('strong', {}, errors.length && !pending ? ui.errorsToFix(shownErrors) : count === 0 ? ui.changesCount(0) : pending ? ui.pristine : ui.readySave),
+        h('span', { class: 'muted' }, count ? ` · ${ui.changesCount(count)}` : '', warnings ? ` · ${ui.warnings(warnings)}` : '')));
+  }
+  const blocked = !loaded || !!last.error || errors.length > 0 || count === 0 || (list.length > 0 && !state.confirmed);
+  $('#submit').setAttribute('aria-disabled', String(blocked));
+  $('#changes-count').textContent = loaded ? ui.changesCount(count) : '';
+  $('#summary').replaceChildren(...(state.tried ? errors : []).map((issue) => {
+    const b = placeOf(issue);
+    return h('li', { class: `summary-item ${issue.severity}` },
+      h('button', {
+        type: 'button', class: 'summary-link',
+        onclick: () => (inputOf(b?.control) ?? b?.wrapper.querySelector('input,select,button'))?.focus(),
+      }, h('span', { class: 'summary-where' }, b?.name ?? issue.pointer), h('span', { class: 'summary-msg' }, advice(issue, b?.name, b?.phone ? b.input?.value : undefined, '').message)));
+  }));
+  $('#sent').hidden = !state.sent;
+  if (state.sent) renderJson($('#sent-body'), state.sent);
+  renderJson($('#preview'), last.payload ?? {});
+}
+
+// ---- Start ------------------------------------------------------------------------------
+
+$('#add-did').addEventListener('click', () => {
+  state.rules.push({ uid: ++uid, id: undefined, orig: null, did_number: '', destination_type: '', destination_id: '', members: [], deleted: false });
+  render();
+  document.querySelector(`[data-rule="${state.rules.at(-1).uid}"] input`)?.focus();
+});
+$('#confirm').addEventListener('change', (e) => {
+  state.confirmed = e.target.checked;
+  renderSide();
+});
+$('#form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  state.tried = true;
+  state.sent = null;
+  refresh();
+  if ($('#submit').getAttribute('aria-disabled') === 'true') {
+    const first = [...bindings.values()].find((b) => !b.container && b.visibleIssues?.some((i) => i.severity === 'error'));
+    (first?.input ?? (!$('#confirm-row').hidden ? $('#confirm') : null))?.focus();
+    return;
+  }
+  // What Save sends is the body in the preview: completeUpdate's.
+  state.sent = last.payload;
+  renderSide();
+});
+$('#form').addEventListener('input', (e) => {
+  if (e.target.id !== 'paste') state.sent = null;
+});
+
+setupLocale(render);
+render();
+$('#app').setAttribute('aria-busy', 'false');
+document.documentElement.dataset.ready = 'true';
