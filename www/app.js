@@ -7,7 +7,7 @@
 // has been touched or a submit was tried.
 
 import { validate, describe, kinds, encodeSecret, normalizePhone, version } from 'channel-rules';
-import { $, h, nextId, page, setupLocale, field, setRequired, showIssues, radiogroup, renderJson, MASK, validForm, advice, inputOf } from './ui.js';
+import { $, h, bind as bindField, toucher, select, nextId, page, setupLocale, setRequired, showIssues, radiogroup, renderJson, MASK, validForm, advice, inputOf } from './ui.js';
 
 const TARGET = 'yeastar.message_channel.create';
 const KINDS = kinds();
@@ -70,21 +70,10 @@ let byPointer = {};
 let bindings = new Map(); // pointer -> binding (a field or a container on the page)
 let accountIndex = []; // /account_data/<i> -> credential key, for the last payload built
 
-const touch = (key) => {
-  if (state.touched.has(key)) return;
-  state.touched.add(key);
-  refresh();
-};
+const touch = toucher(() => state.touched, () => refresh());
 
 /** A field, registered so issues at `pointer` show beside it. */
-function bind(opts) {
-  const b = field({ ...opts, touch });
-  b.visible = opts.visible;
-  b.required = opts.required;
-  b.phone = opts.phone;
-  bindings.set(opts.pointer, b);
-  return b.wrapper;
-}
+const bind = (opts) => bindField(bindings, { ...opts, touch });
 
 /** A container (a card, a routing rule): shows the issues at its pointer; with `key`, once that key is touched. */
 function container(pointer, el, issuesEl, name, key) {
@@ -96,14 +85,6 @@ function input({ type = 'text', value = '', placeholder, oninput, mono, autocomp
     type, value, placeholder, inputmode, autocomplete, spellcheck: 'false',
     class: `input${mono ? ' mono' : ''}`, oninput,
   });
-}
-
-function select(values, current, onchange, placeholder = t().ui.choose) {
-  const el = h('select', { class: 'input', onchange },
-    h('option', { value: '' }, placeholder),
-    values.map((v) => h('option', { value: v }, t().value(v))));
-  el.value = current ?? '';
-  return el;
 }
 
 // ---- Rendering ---------------------------------------------------------------------------

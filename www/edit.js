@@ -8,7 +8,7 @@
 // The body in the preview is the body Save sends.
 
 import { completeUpdate, describe, kinds, version } from 'channel-rules';
-import { $, h, page, setupLocale, field, setRequired, showIssues, renderJson, advice, inputOf } from './ui.js';
+import { $, h, bind as bindField, toucher, select, page, setupLocale, setRequired, showIssues, renderJson, advice, inputOf } from './ui.js';
 
 const TARGET = 'yeastar.message_channel.update';
 const EXAMPLE = '/examples/current-sms.json';
@@ -130,30 +130,13 @@ const countChanges = (ch) => (ch.name !== undefined ? 1 : 0) + (ch.dids?.length 
 
 // ---- Rendering ---------------------------------------------------------------------------
 
-const touch = (key) => {
-  if (state.touched.has(key)) return;
-  state.touched.add(key);
-  refresh();
-};
+const touch = toucher(() => state.touched, () => refresh());
 
-function bind(opts) {
-  const b = field({ ...opts, touch });
-  b.required = opts.required;
-  b.phone = opts.phone;
-  b.visible = opts.visible;
-  bindings.set(opts.pointer, b);
-  return b.wrapper;
-}
+/** A field, registered so issues at `pointer` show beside it. */
+const bind = (opts) => bindField(bindings, { ...opts, touch });
 
 function input(value, oninput, attrs = {}) {
   return h('input', { type: 'text', class: 'input mono', value, spellcheck: 'false', autocomplete: 'off', oninput, ...attrs });
-}
-
-function select(values, current, onchange, placeholder = t().ui.choose) {
-  const el = h('select', { class: 'input', onchange }, h('option', { value: '' }, placeholder),
-    values.map((v) => h('option', { value: v }, t().value(v))));
-  el.value = current ?? '';
-  return el;
 }
 
 /** Pointers of the body's rules: kept current rules in order, then the new ones. */

@@ -77,9 +77,11 @@ export const inputOf = (control) =>
 /**
  * A labelled field. The label, the hint and the issue list are tied to the input itself
  * (`for`, `aria-describedby`), which also gets `required`/`aria-required` and
- * `aria-invalid` as the rules and the issues say. Returns the binding the page keeps.
+ * `aria-invalid` as the rules and the issues say. `visible(doc)` and `required(doc)` are
+ * kept for the page to call; `phone` marks a phone-number field (its issues are worded
+ * from what the text reads as). Returns the binding the page keeps.
  */
-export function field({ pointer, key, name, control, hint, unit, wide, inline, touch }) {
+export function field({ pointer, key, name, control, hint, unit, wide, inline, touch, visible, required, phone }) {
   const input = inputOf(control);
   const id = input.id || (input.id = nextId('f'));
   const issues = h('ul', { class: 'issues', id: `${id}-issues` });
@@ -98,7 +100,30 @@ export function field({ pointer, key, name, control, hint, unit, wide, inline, t
     });
     if (input.matches('select,input[type=checkbox]')) input.addEventListener('change', () => touch(key));
   }
-  return { pointer, key, wrapper, issues, badge, control, input, name, shown: [] };
+  return { pointer, key, wrapper, issues, badge, control, input, name, visible, required, phone, shown: [] };
+}
+
+/** Registers `field(opts)` in `bindings` under its pointer; returns its element. */
+export function bind(bindings, opts) {
+  const b = field(opts);
+  bindings.set(opts.pointer, b);
+  return b.wrapper;
+}
+
+/** A `touch(key)` that marks `key` in the set `touched()` gives and calls `refresh` the first time. */
+export const toucher = (touched, refresh) => (key) => {
+  if (touched().has(key)) return;
+  touched().add(key);
+  refresh();
+};
+
+/** A select of `values` (labelled in the page locale) after a placeholder option. */
+export function select(values, current, onchange, placeholder = page.t.ui.choose) {
+  const el = h('select', { class: 'input', onchange },
+    h('option', { value: '' }, placeholder),
+    values.map((v) => h('option', { value: v }, page.t.value(v))));
+  el.value = current ?? '';
+  return el;
 }
 
 /** Marks a binding's input required or not, and shows it in the badge. */
