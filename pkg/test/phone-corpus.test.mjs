@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { phoneInfo, normalizePhone } from 'channel-rules';
+import { validatePhoneNumberLength, getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const load = (name) => JSON.parse(readFileSync(`${root}tests/phone/${name}`, 'utf8'));
@@ -62,5 +63,39 @@ describe('phone corpus through the wasm package', () => {
     }
     assert.deepEqual(refused.sort(), ['001', 'XX'], 'the regions refused');
     report('normalisation', cases.length, wrong);
+  });
+  it("phone.invalid's length reason agrees with libphonenumber-js's validatePhoneNumberLength", () => {
+    // Every valid number of the corpus cut short or run long by 1 to 3 digits: where the
+    // result is well-formed but not valid, the reason (or none) against libphonenumber-js.
+    // Two differences are by design and are the only ones allowed: a length dialled only
+    // locally is too short here (libphonenumber-js knows no local-only lengths and says
+    // INVALID_LENGTH), and for a calling code shared by several regions the length is
+    // libphonenumber's, tested against the code's main region (libphonenumber-js tests the
+    // region the digits fall in).
+    const { cases } = load('validity.json');
+    const reason = { TOO_SHORT: 'too_short', TOO_LONG: 'too_long', INVALID_LENGTH: 'invalid_length' };
+    const perCode = new Map();
+    for (const c of getCountries()) perCode.set(getCountryCallingCode(c), (perCode.get(getCountryCallingCode(c)) ?? 0) + 1);
+    const shared = (num) => [1, 2, 3].some((n) => (perCode.get(num.slice(1, 1 + n)) ?? 0) > 1);
+    let checked = 0;
+    let agreed = 0;
+    const wrong = [];
+    for (const c of cases) {
+      if (!c.valid || !c.e164) continue;
+      for (const by of [-3, -2, -1, 1, 2, 3]) {
+        const num = by < 0 ? c.e164.slice(0, by) : c.e164 + '5'.repeat(by);
+        if (!/^\+[1-9][0-9]{6,14}$/.test(num)) continue;
+        const invalid = normalizePhone(num).issues.find((i) => i.code === 'phone.invalid');
+        if (!invalid) continue;
+        checked++;
+        const theirs = reason[validatePhoneNumberLength(num)];
+        const ours = invalid.params.reason;
+        if (ours === theirs) agreed++;
+        else if (!(ours === 'too_short' && theirs === 'invalid_length') && !shared(num)) wrong.push({ num, ours, theirs });
+      }
+    }
+    assert.ok(checked > 5000, `${checked} numbers checked`);
+    assert.ok(agreed / checked > 0.99, `${agreed} of ${checked} agree`);
+    report('length reason', checked, wrong);
   });
 });

@@ -286,6 +286,21 @@ impl LengthProblem {
     }
 }
 
+/// The number as its digits are written after the calling code `code`.
+fn as_typed(code: u16, digits: &str) -> Number {
+    let skip = if code >= 100 {
+        3
+    } else if code >= 10 {
+        2
+    } else {
+        1
+    };
+    Number {
+        country_code: code,
+        national_number: digits.get(skip..).unwrap_or_default().to_owned(),
+    }
+}
+
 /// Bytes of automata and prefix programs the engine's tables hold (0 with `phone-stub`).
 pub fn table_bytes() -> usize {
     engine::table_bytes()
@@ -358,7 +373,8 @@ pub fn classify(digits: &str) -> Verdict {
         // Offered only when it reads back as itself: Belarus's `8 10` prefix, say, makes
         // a number whose reading reads as yet another.
         (false, true) if reads_back(&e164) => invalid(None, Some(e164), None),
-        (false, _) => invalid(None, None, engine::length_problem(&n)),
+        // The length as written: the digits may read as another number (a trunk prefix).
+        (false, _) => invalid(None, None, engine::length_problem(&as_typed(code, digits))),
     }
 }
 
