@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 say "npm pack --dry-run (pkg/): only what ships"
-want="LICENSE-APACHE LICENSE-MIT README.md api.js ids.d.ts index.d.ts index.js node.js package.json payload.d.ts wasm/channel_rules.js wasm/channel_rules_bg.wasm"
+want="LICENSE-APACHE LICENSE-MIT README.md api.js ids.d.ts index.d.ts index.js init-node.js init.d.ts init.js node.js package.json payload.d.ts wasm/channel_rules.js wasm/channel_rules_bg.wasm"
 got=$(cd pkg && npm pack --dry-run --json 2>/dev/null | node -e '
   let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
     console.log(JSON.parse(s)[0].files.map((f) => f.path).sort().join(" "));

@@ -86,3 +86,12 @@ validate('yeastar.message_channel.update', {}, { channel: 'twillio' });
 validate('yeastar.message_channel.update', {}, { chanel: 'twilio' });
 
 export { where, text, keys, ids, families, encoded, tags, meanings, v, phoneText, e164, why, fieldIssues, failed, std, generic };
+
+// The entry without top-level await: the same functions, and `init` first.
+import * as lazy from 'channel-rules/init';
+export async function lazyEntry(): Promise<boolean> {
+  await lazy.init();
+  await lazy.init(new URL('https://example.com/channel_rules_bg.wasm'));
+  const report: Report = lazy.validate('yeastar.message_channel.create', {});
+  return report.valid;
+}
