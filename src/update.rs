@@ -16,7 +16,8 @@
 //!   (all of them: a `destination_id` kept beside a destination that becomes `api` is
 //!   reported as ignored, and dropping it would be reported as cleared);
 //!   a member given as `null` is cleared (left out of the body, which the report then names
-//!   as `update.clears_field`); an unmatched item without a key is new; an item is deleted
+//!   as `update.clears_field`, and left out of a new item too); an unmatched item without a
+//!   key is new; an item is deleted
 //!   only by an explicit `{"id": 5, "delete": true}`; every other current item is kept;
 //! - `id` comes from `current` when the changes leave it out.
 //!
@@ -288,6 +289,8 @@ fn edit_items(
         let Some(i) = matched else {
             let mut new = change.clone();
             new.shift_remove(DELETE);
+            // As on a kept item, a member given as `null` is left out.
+            new.retain(|_, v| !v.is_null());
             added.push(Value::Object(new));
             continue;
         };
