@@ -7,7 +7,7 @@
 // has been touched or a submit was tried.
 
 import { validate, describe, kinds, encodeSecret, normalizePhone, version } from 'channel-rules';
-import { $, h, bind as bindField, toucher, select, nextId, page, setupLocale, setRequired, showIssues, radiogroup, renderJson, MASK, validForm, advice, inputOf } from './ui.js';
+import { $, h, bind as bindField, toucher, select, nextId, page, setupLocale, setRequired, showIssues, radiogroup, renderJson, MASK, normaliseOnBlur, advice, inputOf } from './ui.js';
 
 const TARGET = 'yeastar.message_channel.create';
 const KINDS = kinds();
@@ -89,10 +89,21 @@ function input({ type = 'text', value = '', placeholder, oninput, mono, autocomp
 
 // ---- Rendering ---------------------------------------------------------------------------
 
+let familyDid = null; // a routing rule's did_number as every kind of the family checks it
+
 function describeKind() {
   fields = describe(TARGET, state.channel ? { channel: state.channel } : undefined);
   byPointer = Object.fromEntries(fields.map((f) => [f.pointer, f]));
+  // Before a provider is chosen the rules know no kind, yet the family already says what a
+  // DID is (an E.164 number for SMS and WhatsApp, a page id for Facebook): the field is
+  // shown, worded and normalised as the family's kinds check it.
+  const kindsOf = KINDS.filter((k) => k.family === state.family);
+  const dids = kindsOf.map((k) => describe(TARGET, { channel: k.id }).find((f) => f.pointer === '/dids/-/did_number'));
+  familyDid = dids.every((d) => !!checkOf(d, 'e164') === !!checkOf(dids[0], 'e164')) ? dids[0] : null;
 }
+
+/** Whether a routing rule's did_number is a phone number (E.164), by the kind or its family. */
+const didIsPhone = (info) => !!checkOf(info, 'e164') || (!state.channel && !!checkOf(familyDid, 'e164'));
 
 /** Renders everything below the form's static shell for the current kind and locale. */
 function render() {
@@ -279,7 +290,7 @@ function renderDids() {
   const sectionIssues = h('ul', { class: 'issues' });
   container('/dids', $('#section-dids'), sectionIssues, t().label('dids'));
   const itemFields = fields.filter((f) => f.path.length === 3 && f.path[0] === 'dids' && f.path[1] === '-');
-  const e164 = itemFields.some((f) => f.path[2] === 'did_number' && checkOf(f, 'e164'));
+  const e164 = itemFields.some((f) => f.path[2] === 'did_number' && didIsPhone(f));
   const regions = [...new Set([browserRegion, state.region, ...REGIONS].filter(Boolean))];
   const regionSelect = h('select', {
     class: 'input', id: 'region', 'aria-describedby': 'region-hint',
@@ -331,7 +342,7 @@ function didCard(did, i, itemFields) {
       did[name] = v;
       refresh();
     };
-    const e164 = checkOf(info, 'e164');
+    const e164 = name === 'did_number' && didIsPhone(info);
     const control = allowed
       ? select(allowed, did[name], (e) => onValue(e.target.value))
       : input({
@@ -341,19 +352,10 @@ function didCard(did, i, itemFields) {
           placeholder: e164 ? '+12125551234' : checkOf(info, 'digits') ? '1234567890' : undefined,
           oninput: (e) => onValue(e.target.value),
         });
-    if (e164) {
-      // Separators typed in a number are taken out on blur, when what is left is valid.
-      control.addEventListener('blur', () => {
-        const fixed = validForm(control.value, state.region);
-        if (fixed !== undefined && fixed !== control.value) {
-          control.value = fixed;
-          onValue(fixed);
-        }
-      });
-    }
+    if (e164) normaliseOnBlur(control, () => state.region, onValue);
     grid.append(bind({
       pointer, key: `did:${did.uid}:${name}`, name: t().label(name), control, phone: !!e164,
-      hint: name === 'did_number' ? t().hint(e164 ? 'did_number' : 'facebook_did') : t().hint(name),
+      hint: name === 'did_number' ? t().hint(e164 ? 'did_number' : state.channel || familyDid ? 'facebook_did' : 'did_any') : t().hint(name),
       visible: (doc) => !isIgnored(info, doc.dids?.[i]),
       required: (doc) => isRequired(info, doc.dids?.[i]),
     }));
@@ -390,6 +392,9 @@ function membersEditor(did, i, info) {
       onclick: () => {
         did.members.splice(j, 1);
         render();
+        // The focus goes to the row that took this one's place, else to "Add member".
+        const next = document.querySelector(`[data-pointer="${at}/${j}"] select`) ?? document.querySelector(`[data-pointer="${at}/${j - 1}"] select`);
+        (next ?? document.querySelector(`[data-members="${at}"] .btn-link`))?.focus();
       },
     }, '✕');
     const row = h('div', { class: 'member', dataset: { pointer: `${at}/${j}` } }, cells, del);
@@ -404,7 +409,7 @@ function membersEditor(did, i, info) {
       document.querySelector(`[data-pointer="${at}/${did.members.length - 1}"] select`)?.focus();
     },
   }, `+ ${t().ui.addMember}`);
-  const block = h('div', { class: 'members' },
+  const block = h('div', { class: 'members', dataset: { members: at } },
     h('div', { class: 'members-head' }, h('span', { class: 'label' }, h('span', {}, t().label('members')), h('span', { class: 'badge' }, t().ui.optional)),
       h('span', { class: 'hint' }, t().ui.membersHint)),
     issues, rows, add);

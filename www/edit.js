@@ -8,7 +8,7 @@
 // The body in the preview is the body Save sends.
 
 import { completeUpdate, describe, kinds, version } from 'channel-rules';
-import { $, h, bind as bindField, toucher, select, page, setupLocale, setRequired, showIssues, renderJson, advice, inputOf } from './ui.js';
+import { $, h, bind as bindField, toucher, select, page, setupLocale, setRequired, showIssues, renderJson, advice, inputOf, normaliseOnBlur } from './ui.js';
 
 const TARGET = 'yeastar.message_channel.update';
 const EXAMPLE = '/examples/current-sms.json';
@@ -28,6 +28,7 @@ const state = {
   tried: false,
   confirmed: false,
   sent: null,
+  loadError: null, // the UI string key of why the last paste did not load
 };
 let fields = [];
 let byPointer = {};
@@ -36,21 +37,19 @@ let last = { payload: null, report: { valid: false, issues: [] }, error: null, c
 
 // ---- Loading ----------------------------------------------------------------------------
 
-const member = (m) => ({ uid: ++uid, type: typeof m?.type === 'string' ? m.type : '', value: typeof m?.value === 'string' ? m.value : '' });
+const member = (m) => ({ uid: ++uid, orig: !!m, type: typeof m?.type === 'string' ? m.type : '', value: typeof m?.value === 'string' ? m.value : '' });
 const text = (v) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 /** Starts editing `channel` (an object as the PBX returns it), or says why it cannot. */
 function load(channel) {
-  const error = $('#load-error');
-  if (channel === null || typeof channel !== 'object' || Array.isArray(channel)) {
-    error.textContent = t().ui.notObject;
+  const refuse = (key) => {
+    state.loadError = key;
+    $('#load-error').textContent = t().ui[key];
     return false;
-  }
-  if (channel.id === undefined) {
-    error.textContent = t().ui.noId;
-    return false;
-  }
-  error.textContent = '';
+  };
+  if (channel === null || typeof channel !== 'object' || Array.isArray(channel)) return refuse('notObject');
+  if (channel.id === undefined) return refuse('noId');
+  state.loadError = null;
   state.current = channel;
   state.name = text(channel.name);
   state.rules = (Array.isArray(channel.dids) ? channel.dids : []).map((d) => ({
@@ -81,6 +80,7 @@ $('#load-paste').addEventListener('click', () => {
   try {
     channel = JSON.parse($('#paste').value);
   } catch {
+    state.loadError = 'notJson';
     $('#load-error').textContent = t().ui.notJson;
     $('#paste').setAttribute('aria-invalid', 'true');
     return;
@@ -95,6 +95,20 @@ const sameMembers = (a, b) =>
 const memberList = (r) => r.members.map(({ type, value }) => Object.fromEntries(Object.entries({ type, value }).filter(([, v]) => v !== '')));
 const ignored = (name, rule) => holds(byPointer[`/dids/-/${name}`]?.ignored_when, rule);
 
+/**
+ * The current rule a new rule's number already belongs to, or undefined. completeUpdate
+ * reads a rule without an id as an edit of the current rule with its did_number, so such a
+ * rule is not sent: the page asks for that rule to be changed instead.
+ */
+const clashOf = (r) =>
+  r.orig === null && r.did_number !== '' ? state.rules.find((x) => x.orig && text(x.orig.did_number) === r.did_number) : undefined;
+
+/** A rule's title on the page ("Rule 2 · +442079460857", "New rule 1"). */
+const titleOf = (r) => {
+  const i = state.rules.indexOf(r);
+  return r.orig ? t().ui.currentRule(i + 1, text(r.orig.did_number)) : t().ui.newRule(state.rules.filter((x) => !x.orig).indexOf(r) + 1);
+};
+
 /** What the admin changed, as `completeUpdate` takes it. */
 function changes() {
   const ch = {};
@@ -102,6 +116,7 @@ function changes() {
   const dids = [];
   for (const r of state.rules) {
     if (r.orig === null) {
+      if (clashOf(r)) continue;
       const item = {};
       for (const f of RULE_FIELDS) if (r[f] !== '' && !ignored(f, r)) item[f] = r[f];
       if (r.members.length > 0 && hasMembers()) item.members = memberList(r);
@@ -139,20 +154,28 @@ function input(value, oninput, attrs = {}) {
   return h('input', { type: 'text', class: 'input mono', value, spellcheck: 'false', autocomplete: 'off', oninput, ...attrs });
 }
 
-/** Pointers of the body's rules: kept current rules in order, then the new ones. */
+/** Pointers of the body's rules: kept current rules in order, then the new ones sent. */
 function bodyIndex() {
   const at = new Map();
   let n = 0;
-  for (const r of state.rules) if (!r.deleted) at.set(r.uid, n++);
+  for (const r of state.rules) if (!r.deleted && !clashOf(r)) at.set(r.uid, n++);
   return at;
 }
+/** The body's rule `i` by its title on the page. */
+const ruleName = (i) => {
+  const index = bodyIndex();
+  const r = state.rules.find((x) => index.get(x.uid) === i);
+  return r ? titleOf(r) : t().ui.rule(i + 1);
+};
 
 function render() {
   const kind = typeof state.current?.channel === 'string' ? state.current.channel : undefined;
   fields = describe(TARGET, kind ? { channel: kind } : undefined);
   byPointer = Object.fromEntries(fields.map((f) => [f.pointer, f]));
   bindings = new Map();
+  bindings.set('', { pointer: '', wrapper: $('#form'), issues: $('#form-issues'), container: true, name: t().ui.payload, shown: [] });
   $('#version').textContent = t().ui.version(version());
+  $('#load-error').textContent = state.loadError ? t().ui[state.loadError] : '';
   const loaded = !!state.current;
   $('#section-channel').hidden = !loaded;
   $('#section-dids').hidden = !loaded;
@@ -172,20 +195,21 @@ function renderChannel() {
     refresh();
   }, { class: 'input' });
   $('#channel-fields').replaceChildren(h('div', { class: 'grid' },
-    bind({ pointer: '/name', key: 'name', name: t().label('name'), control: name, hint: t().hint('name'), required: () => true })));
+    bind({ pointer: '/name', key: 'name', name: t().label('name'), control: name, hint: t().hint('name'), required: () => true, prefilled: true })));
 }
 
 function renderRules() {
   const index = bodyIndex();
-  const cards = state.rules.map((r, i) => ruleCard(r, i, index.get(r.uid)));
+  const cards = state.rules.map((r, i) => ruleCard(r, i, index.get(r.uid) ?? `new:${r.uid}`));
   $('#dids').replaceChildren(...(cards.length ? cards : [h('div', { class: 'empty' }, h('p', {}, t().ui.noRules))]));
 }
 
 function ruleCard(r, i, at) {
-  const title = r.orig ? t().ui.currentRule(i + 1, text(r.orig.did_number)) : t().ui.newRule(i + 1 - state.rules.filter((x) => x.orig).length);
+  const title = titleOf(r);
   const cardIssues = h('ul', { class: 'issues' });
   const toggle = r.orig
     ? h('button', {
+        // A toggle keeps its name; its state is aria-pressed (and the card's look).
         type: 'button', class: `btn btn-small ${r.deleted ? 'btn-secondary' : 'btn-ghost'}`, 'aria-pressed': String(r.deleted),
         dataset: { action: 'delete' },
         onclick: () => {
@@ -194,9 +218,9 @@ function ruleCard(r, i, at) {
           render();
           document.querySelector(`[data-rule="${r.uid}"] [data-action=delete]`)?.focus();
         },
-      }, r.deleted ? t().ui.keepRule : t().ui.deleteRule)
+      }, t().ui.deleteRule)
     : h('button', {
-        type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': t().ui.removeRule(i + 1),
+        type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': t().ui.removeNamed(title),
         onclick: () => {
           state.rules.splice(i, 1);
           render();
@@ -209,26 +233,35 @@ function ruleCard(r, i, at) {
     card.append(h('p', { class: 'deleted-note' }, t().ui.deleted));
     return card;
   }
-  const base = at === undefined ? null : `/dids/${at}`;
-  if (base) card.dataset.pointer = base;
+  // A new rule that is not sent (its number is a current rule's) has no place in the body.
+  const base = typeof at === 'number' ? `/dids/${at}` : at;
+  card.dataset.pointer = base;
   const grid = h('div', { class: 'grid' });
   for (const name of RULE_FIELDS) {
     const info = byPointer[`/dids/-/${name}`];
     if (!info) continue;
     const onValue = (v) => {
+      const clashed = !!clashOf(r);
       r[name] = v;
       state.confirmed = false;
-      if (name === 'destination_type') render();
-      else refresh();
+      if (!!clashOf(r) === clashed) return refresh();
+      // The rule joins or leaves the body: its pointers move, so the cards are drawn again.
+      render();
+      const el = document.querySelector(`[data-rule="${r.uid}"] [data-key="rule:${r.uid}:${name}"] input`);
+      el?.focus();
+      el?.setSelectionRange(el.value.length, el.value.length);
     };
     const allowed = choices(info);
     const e164 = !!checkOf(info, 'e164');
+    const kindKnown = !!kinds().find((k) => k.id === state.current.channel);
     const control = allowed
       ? select(allowed, r[name], (e) => onValue(e.target.value))
       : input(r[name], (e) => onValue(e.target.value), { inputmode: e164 ? 'tel' : 'numeric' });
+    if (e164) normaliseOnBlur(control, () => '', onValue);
     grid.append(bind({
       pointer: `${base}/${name}`, key: `rule:${r.uid}:${name}`, name: t().label(name), control, phone: e164,
-      hint: name === 'did_number' ? t().hint(e164 ? 'did_number' : 'facebook_did') : t().hint(name),
+      prefilled: !!r.orig,
+      hint: name === 'did_number' ? t().hint(e164 ? 'did_number' : kindKnown ? 'facebook_did' : 'did_any') : t().hint(name),
       required: () => info.required || holds(info.required_when, r),
       visible: () => !ignored(name, r),
     }));
@@ -252,7 +285,7 @@ function membersEditor(r, base, i) {
       const control = name === 'type'
         ? select(choices(info) ?? [], m.type, (e) => onValue(e.target.value), t().ui.chooseType)
         : input(m.value, (e) => onValue(e.target.value), { inputmode: 'numeric', placeholder: 'ID' });
-      return bind({ pointer: `${base}/members/${j}/${name}`, key: `member:${m.uid}:${name}`, name: t().label(name), control, required: () => true });
+      return bind({ pointer: `${base}/members/${j}/${name}`, key: `member:${m.uid}:${name}`, name: t().label(name), control, required: () => true, prefilled: m.orig });
     });
     const del = h('button', {
       type: 'button', class: 'btn btn-ghost btn-small btn-icon', 'aria-label': t().ui.removeMember(j + 1),
@@ -260,6 +293,9 @@ function membersEditor(r, base, i) {
         r.members.splice(j, 1);
         state.confirmed = false;
         render();
+        // The focus goes to the row that took this one's place, else to "Add member".
+        const next = document.querySelector(`[data-pointer="${base}/members/${j}"] select`) ?? document.querySelector(`[data-pointer="${base}/members/${j - 1}"] select`);
+        (next ?? document.querySelector(`[data-rule="${r.uid}"] .members .btn-link`))?.focus();
       },
     }, '✕');
     return h('div', { class: 'member', dataset: { pointer: `${base}/members/${j}` } }, cells, del);
@@ -291,11 +327,27 @@ function placeOf(issue) {
 }
 
 const HAZARDS = ['update.removes_item', 'update.clears_field'];
-const showing = (b) => state.tried || (b.key ? state.touched.has(b.key) : !!b.container);
+/**
+ * Whether a binding's issues show: what came from the PBX (a current rule's fields, the
+ * name) at once, since they hold values already; a new field once touched; all on a tried
+ * save. Containers show theirs at once.
+ */
+const showing = (b) => state.tried || b.prefilled || (b.key ? state.touched.has(b.key) : !!b.container);
+
+/** The page's own errors: a new rule whose number a current rule has (see clashOf). */
+function clashes() {
+  return state.rules.filter(clashOf).map((r) => {
+    const owner = clashOf(r);
+    return {
+      binding: bindings.get(`new:${r.uid}/did_number`),
+      issue: { pointer: '', severity: 'error', code: owner.deleted ? 'edit.did_deleted' : 'edit.did_taken', params: { rule: titleOf(owner) }, message: '' },
+    };
+  });
+}
 
 function refresh() {
   if (!state.current) {
-    last = { payload: null, report: { valid: false, issues: [] }, error: null, changes: {} };
+    last = { payload: null, report: { valid: false, issues: [] }, error: null, changes: {}, shown: [] };
     renderSide();
     return;
   }
@@ -311,11 +363,17 @@ function refresh() {
     if (b.visible) b.wrapper.hidden = !b.visible();
     if (b.required && b.badge) setRequired(b, b.required());
   }
-  for (const issue of last.report.issues) placeOf(issue)?.shown.push(issue);
+  const own = clashes();
+  // A rule to delete is named in the sidebar's list, and its card says so already.
+  for (const issue of last.report.issues) if (issue.code !== 'update.removes_item') placeOf(issue)?.shown.push(issue);
+  for (const { binding, issue } of own) binding?.shown.push(issue);
+  last.shown = [];
   for (const b of bindings.values()) {
     b.visibleIssues = showing(b) ? b.shown : [];
-    showIssues(b, b.visibleIssues, '');
+    showIssues(b, b.visibleIssues, '', ruleName);
+    for (const issue of b.visibleIssues) if (!HAZARDS.includes(issue.code)) last.shown.push({ issue, binding: b });
   }
+  last.errors = last.report.issues.filter((i) => i.severity === 'error').length + own.length;
   renderSide();
 }
 
@@ -328,11 +386,20 @@ function hazards() {
   });
 }
 
+/** Where a binding is, for the summary: its rule's title, then its label. */
+const whereOf = (b) => {
+  const rule = b?.wrapper.closest('article.rule')?.querySelector('h3')?.textContent;
+  return rule && !b.container ? `${rule} · ${b.name}` : b?.name ?? '';
+};
+
 function renderSide() {
   const ui = t().ui;
   const list = hazards();
   const loaded = !!state.current;
-  const errors = last.report.issues.filter((i) => i.severity === 'error');
+  const errors = last.errors ?? 0;
+  const shown = last.shown ?? [];
+  const shownErrors = shown.filter((s) => s.issue.severity === 'error').length;
+  const shownWarnings = shown.length - shownErrors;
   const count = countChanges(last.changes);
   $('#hazards').hidden = !loaded;
   $('#hazard-list').replaceChildren(...list.map(({ issue, text: s }) =>
@@ -341,36 +408,41 @@ function renderSide() {
   $('#confirm-row').hidden = list.length === 0;
   $('#confirm').checked = state.confirmed;
   const status = $('#status');
-  const shown = last.report.issues.filter((i) => !HAZARDS.includes(i.code) && (state.tried || [...bindings.values()].some((b) => b.visibleIssues?.includes(i))));
-  const shownErrors = shown.filter((i) => i.severity === 'error').length;
+  const unconfirmed = list.length > 0 && !state.confirmed;
   if (!loaded) {
     status.className = 'status status-neutral';
     status.replaceChildren(h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '…'), h('div', {}, h('strong', {}, ui.loadCard)));
   } else if (last.error) {
+    // The library's reason (in English): the page keeps a new rule from clashing with a
+    // current one, so this is not expected.
     status.className = 'status status-error';
     status.replaceChildren(h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '!'),
       h('div', {}, h('strong', {}, ui.refused), h('span', { class: 'muted' }, ` · ${last.error}`)));
   } else {
-    const pending = errors.length > 0 && shownErrors === 0;
-    const warnings = last.report.issues.length - errors.length;
-    status.className = `status ${pending ? 'status-neutral' : errors.length ? 'status-error' : warnings ? 'status-warning' : 'status-ok'}`;
+    const pending = errors > 0 && shownErrors === 0;
+    const [kind, icon, title] =
+      errors > 0 ? (pending ? ['neutral', '…', ui.fixRules] : ['error', '!', ui.errorsToFix(shownErrors)])
+      : count === 0 ? ['neutral', '…', ui.changesCount(0)]
+      : unconfirmed ? ['warning', '▲', ui.confirmHazards]
+      : shownWarnings ? ['warning', '▲', ui.readySave]
+      : ['ok', '✓', ui.readySave];
+    status.className = `status status-${kind}`;
     status.replaceChildren(
-      h('span', { class: 'status-icon', 'aria-hidden': 'true' }, pending ? '…' : errors.length ? '!' : warnings ? '▲' : '✓'),
+      h('span', { class: 'status-icon', 'aria-hidden': 'true' }, icon),
       h('div', {},
-        h('strong', {}, errors.length && !pending ? ui.errorsToFix(shownErrors) : count === 0 ? ui.changesCount(0) : pending ? ui.pristine : ui.readySave),
-        h('span', { class: 'muted' }, count ? ` · ${ui.changesCount(count)}` : '', warnings ? ` · ${ui.warnings(warnings)}` : '')));
+        h('strong', {}, title),
+        h('span', { class: 'muted' }, count ? ` · ${ui.changesCount(count)}` : '', shownWarnings ? ` · ${ui.warnings(shownWarnings)}` : '')));
   }
-  const blocked = !loaded || !!last.error || errors.length > 0 || count === 0 || (list.length > 0 && !state.confirmed);
+  const blocked = !loaded || !!last.error || errors > 0 || count === 0 || unconfirmed;
   $('#submit').setAttribute('aria-disabled', String(blocked));
   $('#changes-count').textContent = loaded ? ui.changesCount(count) : '';
-  $('#summary').replaceChildren(...(state.tried ? errors : []).map((issue) => {
-    const b = placeOf(issue);
-    return h('li', { class: `summary-item ${issue.severity}` },
+  $('#summary').replaceChildren(...(state.tried ? shown.filter((s) => s.issue.severity === 'error') : []).map(({ issue, binding: b }) =>
+    h('li', { class: `summary-item ${issue.severity}` },
       h('button', {
         type: 'button', class: 'summary-link',
         onclick: () => (inputOf(b?.control) ?? b?.wrapper.querySelector('input,select,button'))?.focus(),
-      }, h('span', { class: 'summary-where' }, b?.name ?? issue.pointer), h('span', { class: 'summary-msg' }, advice(issue, b?.name, b?.phone ? b.input?.value : undefined, '').message)));
-  }));
+      }, h('span', { class: 'summary-where' }, whereOf(b)),
+      h('span', { class: 'summary-msg' }, advice(issue, b?.name, b?.phone ? b.input?.value : undefined, '', ruleName).message)))));
   $('#sent').hidden = !state.sent;
   if (state.sent) renderJson($('#sent-body'), state.sent);
   renderJson($('#preview'), last.payload ?? {});

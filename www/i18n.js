@@ -112,7 +112,6 @@ const en = {
     currentRule: (n, did) => `Rule ${n} · ${did}`,
     newRule: (n) => `New rule ${n}`,
     deleteRule: 'Delete rule',
-    keepRule: 'Keep rule',
     deleted: 'Deleted on save',
     hazards: 'What this update deletes or clears',
     hazardsNone: 'Nothing is deleted or cleared: every rule and member you did not change is sent as it is.',
@@ -123,6 +122,9 @@ const en = {
     endpointUpdate: 'POST /openapi/v1.0/message_channel/update',
     refused: 'The update cannot be written',
     clearField: 'Clear',
+    removeNamed: (title) => `Remove ${title}`,
+    confirmHazards: 'Confirm what this update deletes',
+    fixRules: 'Fix the fields marked below',
   },
   labels: {
     name: 'Channel name', webhook_url_type: 'Webhook address type', channel: 'Provider',
@@ -147,6 +149,7 @@ const en = {
     accompanying_msg: 'Sent along with a file in a chat.',
     did_number: `The full international number, such as ${EXAMPLE_DID}.`,
     facebook_did: 'The Facebook page ID.',
+    did_any: 'A number in international format, or a Facebook page ID.',
     phone_number_id: 'From the WhatsApp Business settings in Meta.',
     business_account_id: 'From the WhatsApp Business settings in Meta.',
     destination_id: 'The extension or queue number.',
@@ -158,10 +161,10 @@ const en = {
   },
   /** Sentences by code, from the issue's params; `c` gives labels (see `wording`). */
   issues: {
-    'field.required': (p, c) => `${c.label} is required.`,
-    'credential.key_missing': (p, c) => `${c.label} is required.`,
-    'string.empty': (p, c) => `${c.label} is required.`,
-    'field.required_when': (p, c) => `${c.label} is required when ${c.field(p.when)} is ${c.values(p.is)}.`,
+    'field.required': (p, c) => `${c.label} ${c.is(c.label)} required.`,
+    'credential.key_missing': (p, c) => `${c.label} ${c.is(c.label)} required.`,
+    'string.empty': (p, c) => `${c.label} ${c.is(c.label)} required.`,
+    'field.required_when': (p, c) => `${c.label} ${c.is(c.label)} required when ${c.when(p)}.`,
     'string.blank': (p, c) => `${c.label} cannot be only spaces.`,
     'string.too_short': (p) => `Use at least ${p.min} characters (this has ${p.length}).`,
     'string.too_long': (p) => `Use at most ${p.max} characters (this has ${p.length}).`,
@@ -187,12 +190,17 @@ const en = {
     'url.not_https': () => 'Use an address that starts with https://.',
     'url.invalid': () => 'Enter a full address, such as https://api.example.com/send.',
     'base64.raw_secret': () => 'This looks already decoded: type the secret as the provider issued it.',
-    'field.ignored': (p, c) => `Not used when ${c.field(p.when)} is ${c.values(p.is)}.`,
-    'array.duplicate': (p, c) => `Repeats rule ${Number(p.first) + 1}.`,
+    'field.ignored': (p, c) => `Not used when ${c.when(p)}.`,
+    'array.duplicate': (p, c) => `Repeats ${c.rule(p.first)}.`,
     'update.removes_item': () => 'This rule is deleted when you save.',
-    'update.clears_field': (p, c) => `${c.field(p.field)} is cleared when you save.`,
+    'update.clears_field': (p, c) => `${c.field(p.field)} ${c.is(c.field(p.field))} cleared when you save.`,
+    'edit.did_taken': (p) => `${p.rule} already routes this number: change that rule instead of adding one.`,
+    'edit.did_deleted': (p) => `${p.rule} routes this number and is deleted on save: keep it and change it instead.`,
   },
   country: (p, region) => (region ? region : `+${p.country_code}`),
+  /** "X is on", "X is Queue": the condition of a rule that depends on another field. */
+  when: (field, values, flag) => `${field} is ${flag ? (values[0] === 1 ? 'on' : 'off') : values.join(' or ')}`,
+  plural: ['Credentials', 'Members', 'Routing rules'],
   or: ' or ',
 };
 
@@ -285,7 +293,6 @@ const zh = {
     currentRule: (n, did) => `规则 ${n} · ${did}`,
     newRule: (n) => `新规则 ${n}`,
     deleteRule: '删除规则',
-    keepRule: '保留规则',
     deleted: '保存时删除',
     hazards: '此次更新将删除或清除的内容',
     hazardsNone: '不会删除或清除任何内容：你未修改的每条规则和成员都会按原样发送。',
@@ -296,6 +303,9 @@ const zh = {
     endpointUpdate: 'POST /openapi/v1.0/message_channel/update',
     refused: '无法生成此更新',
     clearField: '清除',
+    removeNamed: (title) => `删除${title}`,
+    confirmHazards: '请确认此次更新将删除的内容',
+    fixRules: '请修正下方标出的字段',
   },
   labels: {
     name: '渠道名称', webhook_url_type: 'Webhook 地址类型', channel: '服务商',
@@ -320,6 +330,7 @@ const zh = {
     accompanying_msg: '在聊天中随文件一起发送。',
     did_number: `完整的国际格式号码，例如 ${EXAMPLE_DID}。`,
     facebook_did: 'Facebook 主页 ID。',
+    did_any: '国际格式的号码，或 Facebook 主页 ID。',
     phone_number_id: '见 Meta 中的 WhatsApp Business 设置。',
     business_account_id: '见 Meta 中的 WhatsApp Business 设置。',
     destination_id: '分机号或队列号。',
@@ -333,7 +344,7 @@ const zh = {
     'field.required': (p, c) => `请填写${c.label}。`,
     'credential.key_missing': (p, c) => `请填写${c.label}。`,
     'string.empty': (p, c) => `请填写${c.label}。`,
-    'field.required_when': (p, c) => `${c.field(p.when)}为${c.values(p.is)}时，必须填写${c.label}。`,
+    'field.required_when': (p, c) => `${c.when(p)}时，必须填写${c.label}。`,
     'string.blank': (p, c) => `${c.label}不能只包含空格。`,
     'string.too_short': (p) => `至少需要 ${p.min} 个字符（当前 ${p.length} 个）。`,
     'string.too_long': (p) => `最多 ${p.max} 个字符（当前 ${p.length} 个）。`,
@@ -344,7 +355,7 @@ const zh = {
     'digits.invalid': () => '只能输入数字。',
     'digits.length': (p) => (p.min === p.max ? `请输入 ${p.min} 位数字。` : `请输入 ${p.min} 到 ${p.max} 位数字（当前 ${p.length} 位）。`),
     'phone.plus': () => `请以国际格式输入号码，例如 ${EXAMPLE_DID}。`,
-    'phone.separators': () => '请输入号码时不要带空格、连字符或括号。',
+    'phone.separators': () => '输入号码时请不要带空格、连字符或括号。',
     'phone.zero': () => '国家代码不会以 0 开头：请检查 + 后面的数字。',
     'phone.short': () => `号码太短。请以国际格式输入，例如 ${EXAMPLE_DID}。`,
     'phone.long': (p) => `号码太长：+ 后最多 ${p.max} 位数字。`,
@@ -359,12 +370,16 @@ const zh = {
     'url.not_https': () => '请使用以 https:// 开头的地址。',
     'url.invalid': () => '请输入完整地址，例如 https://api.example.com/send。',
     'base64.raw_secret': () => '这看起来已被解码：请按服务商提供的原样输入密钥。',
-    'field.ignored': (p, c) => `${c.field(p.when)}为${c.values(p.is)}时不使用此项。`,
-    'array.duplicate': (p) => `与规则 ${Number(p.first) + 1} 重复。`,
+    'field.ignored': (p, c) => `${c.when(p)}时不使用此项。`,
+    'array.duplicate': (p, c) => `与${c.rule(p.first)}重复。`,
     'update.removes_item': () => '保存时将删除此规则。',
     'update.clears_field': (p, c) => `保存时将清除${c.field(p.field)}。`,
+    'edit.did_taken': (p) => `${p.rule}已在路由此号码：请修改该规则，而不是再添加一条。`,
+    'edit.did_deleted': (p) => `${p.rule}路由此号码，并将在保存时删除：请保留并修改该规则。`,
   },
   country: (p, region) => (region ? region : `+${p.country_code}`),
+  when: (field, values, flag) => `${field}${flag ? (values[0] === 1 ? '开启' : '关闭') : `为${values.join('或')}`}`,
+  plural: [],
   or: '或',
 };
 
@@ -457,17 +472,19 @@ const pt = {
     currentRule: (n, did) => `Regra ${n} · ${did}`,
     newRule: (n) => `Nova regra ${n}`,
     deleteRule: 'Excluir regra',
-    keepRule: 'Manter regra',
     deleted: 'Excluída ao salvar',
     hazards: 'O que esta atualização exclui ou apaga',
     hazardsNone: 'Nada é excluído ou apagado: cada regra e membro que você não alterou é enviado como está.',
     hazardRemoves: (did, id) => `Exclui a regra de roteamento de ${did} (id ${id}).`,
-    hazardClears: (field, did) => `Apaga ${field} da regra de ${did}.`,
+    hazardClears: (field, did) => `Apaga o campo “${field}” da regra de ${did}.`,
     confirm: 'Conferi o que esta atualização exclui',
     changesCount: (n) => (n === 0 ? 'Nenhuma alteração ainda' : `${n} alteraç${n === 1 ? 'ão' : 'ões'}`),
     endpointUpdate: 'POST /openapi/v1.0/message_channel/update',
-    refused: 'Não é possível escrever a atualização',
+    refused: 'Não foi possível montar a atualização',
     clearField: 'Limpar',
+    removeNamed: (title) => `Remover a ${title.toLowerCase()}`,
+    confirmHazards: 'Confirme o que esta atualização exclui',
+    fixRules: 'Corrija os campos marcados abaixo',
   },
   labels: {
     name: 'Nome do canal', webhook_url_type: 'Tipo de endereço do webhook', channel: 'Provedor',
@@ -492,6 +509,7 @@ const pt = {
     accompanying_msg: 'Enviada junto com um arquivo no chat.',
     did_number: `O número internacional completo, como ${EXAMPLE_DID}.`,
     facebook_did: 'O ID da página do Facebook.',
+    did_any: 'Um número no formato internacional, ou o ID de uma página do Facebook.',
     phone_number_id: 'Nas configurações do WhatsApp Business, na Meta.',
     business_account_id: 'Nas configurações do WhatsApp Business, na Meta.',
     destination_id: 'O número do ramal ou da fila.',
@@ -505,7 +523,7 @@ const pt = {
     'field.required': (p, c) => `Preencha: ${c.label}.`,
     'credential.key_missing': (p, c) => `Preencha: ${c.label}.`,
     'string.empty': (p, c) => `Preencha: ${c.label}.`,
-    'field.required_when': (p, c) => `${c.label} é obrigatório quando ${c.field(p.when)} é ${c.values(p.is)}.`,
+    'field.required_when': (p, c) => `Preencha este campo quando ${c.when(p)}.`,
     'string.blank': (p, c) => `${c.label} não pode ter só espaços.`,
     'string.too_short': (p) => `Use pelo menos ${p.min} caracteres (há ${p.length}).`,
     'string.too_long': (p) => `Use no máximo ${p.max} caracteres (há ${p.length}).`,
@@ -520,10 +538,10 @@ const pt = {
     'phone.zero': () => 'Um código de país nunca começa com 0: confira os dígitos depois do +.',
     'phone.short': () => `Curto demais para ser um telefone. Digite no formato internacional, como ${EXAMPLE_DID}.`,
     'phone.long': (p) => `Longo demais: um telefone tem no máximo ${p.max} dígitos depois do +.`,
-    'phone.too_short': (p, c) => `Faltam dígitos neste número: nenhum número de ${c.country(p)} é tão curto.`,
-    'phone.too_long': (p, c) => `Este número tem dígitos demais para ${c.country(p)}.`,
-    'phone.invalid_length': (p, c) => `Nenhum número de ${c.country(p)} tem essa quantidade de dígitos: confira se falta ou sobra algum.`,
-    'phone.invalid': (p, c) => `Este não é um número válido de ${c.country(p)}: confira os dígitos.`,
+    'phone.too_short': (p, c) => `Faltam dígitos: nenhum número com o código ${c.country(p)} é tão curto.`,
+    'phone.too_long': (p, c) => `Este número tem dígitos demais para o código ${c.country(p)}.`,
+    'phone.invalid_length': (p, c) => `Nenhum número com o código ${c.country(p)} tem essa quantidade de dígitos: confira se falta ou sobra algum.`,
+    'phone.invalid': (p, c) => `Este não é um número válido com o código ${c.country(p)}: confira os dígitos.`,
     'phone.reads_as': (p) => `Tire o 0 depois do código do país: o número é ${p.reads_as}.`,
     'phone.country_code': () => 'Nenhum país usa este código: confira os dígitos depois do +.',
     'phone.no_region': () => `Comece com + e o código do país, como ${EXAMPLE_DID}, ou escolha acima o país dos números nacionais.`,
@@ -531,12 +549,17 @@ const pt = {
     'url.not_https': () => 'Use um endereço que comece com https://.',
     'url.invalid': () => 'Digite um endereço completo, como https://api.example.com/send.',
     'base64.raw_secret': () => 'Parece já decodificado: digite o segredo como o provedor o emitiu.',
-    'field.ignored': (p, c) => `Não é usado quando ${c.field(p.when)} é ${c.values(p.is)}.`,
-    'array.duplicate': (p) => `Repete a regra ${Number(p.first) + 1}.`,
+    'field.ignored': (p, c) => `Não é usado quando ${c.when(p)}.`,
+    'array.duplicate': (p, c) => `Repete a ${c.rule(p.first).toLowerCase()}.`,
     'update.removes_item': () => 'Esta regra é excluída ao salvar.',
-    'update.clears_field': (p, c) => `${c.field(p.field)} é apagado ao salvar.`,
+    'update.clears_field': (p, c) => `O campo “${c.field(p.field)}” é apagado ao salvar.`,
+    'edit.did_taken': (p) => `A ${p.rule.toLowerCase()} já encaminha este número: altere essa regra em vez de adicionar outra.`,
+    'edit.did_deleted': (p) => `A ${p.rule.toLowerCase()} encaminha este número e é excluída ao salvar: mantenha-a e altere-a.`,
   },
-  country: (p, region) => (region ? region : `+${p.country_code}`),
+  // Calling code first: "o código +55 (Brasil)" needs no article before the country's name.
+  country: (p, region) => `+${p.country_code}${region ? ` (${region})` : ''}`,
+  when: (field, values, flag) => `“${field}” ${flag ? `está ${values[0] === 1 ? 'ativado' : 'desativado'}` : `é ${values.join(' ou ')}`}`,
+  plural: [],
   or: ' ou ',
 };
 
@@ -565,10 +588,17 @@ export function wording(locale) {
   const label = (name) => w.labels[name] ?? en.labels[name] ?? humanize(name);
   const value = (v) => w.values[v] ?? en.values[v] ?? humanize(v);
   const values = (v) => (Array.isArray(v) ? v.map(value).join(w.or) : value(v));
-  const sayer = (fieldLabel) => ({
+  const isFlag = (v) => Array.isArray(v) && v.length === 1 && (v[0] === 0 || v[0] === 1);
+  const sayer = (fieldLabel, rule) => ({
     label: fieldLabel,
     field: label,
     values,
+    /** "is" or, for a label naming several things ("Credentials"), "are" (English only). */
+    is: (l) => (w.plural.includes(l) ? 'are' : 'is'),
+    /** The condition `{ when, is }` of a rule in words ("Close inactive sessions is on"). */
+    when: (p) => w.when(label(p.when), isFlag(p.is) ? p.is : [].concat(p.is).map(value), isFlag(p.is)),
+    /** The name of the body's routing rule at index `i`. */
+    rule: (i) => (rule ? rule(Number(i)) : w.ui.rule(Number(i) + 1)),
     country: (p) => w.country(p, p.region && p.region !== '001' ? regionName(p.region) : ''),
   });
   return {
@@ -580,9 +610,9 @@ export function wording(locale) {
     hint: (name) => w.hints[name] ?? '',
     unit: (name) => w.units[name],
     /** The form's sentence for `code` with `params`, or undefined. */
-    say(code, params, fieldLabel) {
+    say(code, params, fieldLabel, rule) {
       const f = w.issues[code];
-      return f ? f(params ?? {}, sayer(fieldLabel)) : undefined;
+      return f ? f(params ?? {}, sayer(fieldLabel, rule)) : undefined;
     },
   };
 }

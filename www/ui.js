@@ -79,9 +79,10 @@ export const inputOf = (control) =>
  * (`for`, `aria-describedby`), which also gets `required`/`aria-required` and
  * `aria-invalid` as the rules and the issues say. `visible(doc)` and `required(doc)` are
  * kept for the page to call; `phone` marks a phone-number field (its issues are worded
- * from what the text reads as). Returns the binding the page keeps.
+ * from what the text reads as); `prefilled` marks a value that came filled in (the edit page
+ * shows its issues at once). Returns the binding the page keeps.
  */
-export function field({ pointer, key, name, control, hint, unit, wide, inline, touch, visible, required, phone }) {
+export function field({ pointer, key, name, control, hint, unit, wide, inline, touch, visible, required, phone, prefilled }) {
   const input = inputOf(control);
   const id = input.id || (input.id = nextId('f'));
   const issues = h('ul', { class: 'issues', id: `${id}-issues` });
@@ -96,11 +97,27 @@ export function field({ pointer, key, name, control, hint, unit, wide, inline, t
   // libraries do: its issues do not interrupt the first typing.
   if (touch) {
     wrapper.addEventListener('focusout', (e) => {
-      if (!wrapper.contains(e.relatedTarget)) touch(key);
+      if (wrapper.contains(e.relatedTarget)) return;
+      // Focus leaving for a button, pressed but not yet released: the issue that touching
+      // shows would move the button from under the pointer and swallow the click, so the
+      // field is touched once the press (or the key) is over and the click has run.
+      if (e.relatedTarget?.matches?.('button, a, [role=radio]')) afterPress(() => touch(key));
+      else touch(key);
     });
     if (input.matches('select,input[type=checkbox]')) input.addEventListener('change', () => touch(key));
   }
-  return { pointer, key, wrapper, issues, badge, control, input, name, visible, required, phone, shown: [] };
+  return { pointer, key, wrapper, issues, badge, control, input, name, visible, required, phone, prefilled, shown: [] };
+}
+
+/** Runs `f` after the pointer or the key now down is released (and its click dispatched). */
+function afterPress(f) {
+  const done = () => {
+    document.removeEventListener('pointerup', done, true);
+    document.removeEventListener('keyup', done, true);
+    setTimeout(f);
+  };
+  document.addEventListener('pointerup', done, true);
+  document.addEventListener('keyup', done, true);
 }
 
 /** Registers `field(opts)` in `bindings` under its pointer; returns its element. */
@@ -136,9 +153,9 @@ export function setRequired(b, req) {
   b.input.setAttribute('aria-required', String(req));
 }
 
-/** Shows `issues` beside a binding (and marks its input), or none. */
-export function showIssues(b, issues, region) {
-  b.issues.replaceChildren(...issues.map((i) => issueItem(i, b, region)));
+/** Shows `issues` beside a binding (and marks its input), or none; `rule` as for `advice`. */
+export function showIssues(b, issues, region, rule) {
+  b.issues.replaceChildren(...issues.map((i) => issueItem(i, b, region, rule)));
   b.issues.hidden = issues.length === 0;
   if (b.container) return;
   const error = issues.some((i) => i.severity === 'error');
@@ -172,6 +189,23 @@ export function validForm(text, region) {
   return read.value !== undefined && read.issues.length === 0 && isValidNumber(read.value) ? read.value : undefined;
 }
 
+const digitsOf = (text) => text.replace(/[^0-9]/g, '');
+
+/**
+ * Takes the separators out of a phone-number input when it is left, if what is left is a
+ * valid number with the same digits (a reading that changes a digit, such as a national
+ * number given its country code, stays an offer). `onValue` gets the new value.
+ */
+export function normaliseOnBlur(input, region, onValue) {
+  input.addEventListener('blur', () => {
+    const fixed = validForm(input.value, region());
+    if (fixed !== undefined && fixed !== input.value && digitsOf(fixed) === digitsOf(input.value)) {
+      input.value = fixed;
+      onValue(fixed);
+    }
+  });
+}
+
 /**
  * What the form says of an issue about a phone number, and the number it offers (only a
  * number valid by the numbering metadata).
@@ -200,19 +234,22 @@ function phoneAdvice(issue, text, region) {
   return { message: t.say(byReason[p.reason] ?? 'phone.unreadable', p) };
 }
 
-/** The sentence for an issue shown beside a field labelled `label`, and any offer. */
-export function advice(issue, label, text, region) {
+/**
+ * The sentence for an issue shown beside a field labelled `label`, and any offer; `text` is
+ * a phone field's text, `rule(i)` the name of the body's routing rule `i`.
+ */
+export function advice(issue, label, text, region, rule) {
   if (issue.code.startsWith('phone.') && typeof text === 'string') return phoneAdvice(issue, text, region);
-  const said = page.t.say(issue.code, issue.params, label);
+  const said = page.t.say(issue.code, issue.params, label, rule);
   return { message: said ?? capital(issue.message) };
 }
 
 const capital = (m) => (/^[a-z]/.test(m) ? m[0].toUpperCase() + m.slice(1) : m);
 
-function issueItem(issue, b, region) {
+function issueItem(issue, b, region, rule) {
   const t = page.t;
   const text = b.phone ? b.input?.value : undefined;
-  const { message, offer } = advice(issue, b.label ?? b.name, text, region);
+  const { message, offer } = advice(issue, b.label ?? b.name, text, region, rule);
   const fix =
     offer !== undefined && b.input
       ? h('button', {

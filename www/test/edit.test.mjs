@@ -62,12 +62,18 @@ describe('the edit page', () => {
   });
 
   it('lists what a change clears before Save, and asks for a confirmation', async () => {
-    await rule(0).locator('[data-pointer="/dids/0/destination_type"] select').selectOption('api');
+    // By keyboard: the select keeps the focus while the page follows the change.
+    const destination = rule(0).locator('[data-pointer="/dids/0/destination_type"] select');
+    await destination.focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await destination.inputValue(), 'api');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-pointer]')?.dataset.pointer), '/dids/0/destination_type');
     assert.equal(await rule(0).locator('[data-pointer="/dids/0/destination_id"]').isHidden(), true, 'an API destination takes no id');
     assert.deepEqual(await hazards(), ['Clears Destination ID of the rule for +12125551234.']);
     assert.deepEqual(await preview(), completeUpdate(CURRENT, { dids: [{ id: 5, destination_type: 'api', destination_id: null }] }).payload);
     assert.equal(await page.locator('#confirm-row').isVisible(), true);
     assert.equal(await saveBlocked(), true, 'not before the admin confirms');
+    assert.match(await page.locator('#status').textContent(), /Confirm what this update deletes/);
   });
 
   it('lists a deleted rule, and keeps the others whole', async () => {
@@ -89,6 +95,7 @@ describe('the edit page', () => {
     assert.equal(await saveBlocked(), false);
     await page.click('#submit');
     await page.locator('#sent').waitFor();
+    await assertAccessible(page, 'edit page, sent');
     const sent = JSON.parse(await page.locator('#sent-body').textContent());
     const changes = { dids: [{ id: 5, destination_type: 'api', destination_id: null }, { id: 3, delete: true }] };
     const expected = completeUpdate(CURRENT, changes);
@@ -97,18 +104,39 @@ describe('the edit page', () => {
     assert.deepEqual(expected.report.issues.map((i) => i.code).sort(), ['update.clears_field', 'update.removes_item']);
   });
 
-  it('shows an edited field its issue once it is left, and blocks Save for errors', async () => {
+  it("shows a current rule's issues at once, normalises a number on blur, and blocks Save for errors", async () => {
     await rule(1).locator('[data-action=delete]').click(); // keep rule 3 again
     const did = page.locator('[data-pointer="/dids/1/did_number"] input');
     await did.fill('+44 20 7946');
-    await did.press('Tab');
     const issue = page.locator('[data-pointer="/dids/1/did_number"] .issue');
     await issue.first().waitFor();
     assert.match(await issue.locator('.issue-text').first().textContent(), /missing digits/);
     assert.equal(await did.getAttribute('aria-invalid'), 'true');
     assert.equal(await saveBlocked(), true);
-    await did.fill('+442079460857');
+    await assertAccessible(page, 'edit page, an error shown');
+    // Rule 2 given rule 1's number: the repeat is named on the rule that repeats it.
+    await did.fill('+12125551234');
+    assert.match(await issue.locator('.issue-text').first().textContent(), /Repeats Rule 1/);
+    await did.fill('+44 20 7946 0857');
     await did.press('Tab');
+    assert.equal(await did.inputValue(), '+442079460857', 'separators taken out on blur');
+    assert.equal(await issue.count(), 0);
+  });
+
+  it("refuses a new rule for a number a current rule routes, in the page's words", async () => {
+    await page.click('#add-did');
+    const fresh = rule(2);
+    await fresh.locator('input').first().fill('+442079460857');
+    const issue = fresh.locator('.issue-text').first();
+    await issue.waitFor();
+    assert.match(await issue.textContent(), /Rule 2 · \+442079460857 already routes this number/);
+    assert.equal(await saveBlocked(), true);
+    assert.deepEqual((await preview()).dids.map((d) => d.did_number), ['+12125551234', '+442079460857'], 'not sent, so rule 3 is not overwritten');
+    await rule(1).locator('[data-action=delete]').click();
+    assert.match(await rule(2).locator('.issue-text').first().textContent(), /is deleted on save/);
+    await rule(1).locator('[data-action=delete]').click();
+    await rule(2).locator('[aria-label="Remove New rule 1"]').click();
+    assert.equal(await page.locator('article.rule').count(), 2);
   });
 
   it('adds a new rule, sent after the current ones', async () => {
@@ -125,7 +153,7 @@ describe('the edit page', () => {
   it('reads in pt-BR, hazards included', async () => {
     await page.locator('#locale').selectOption('pt-BR');
     assert.equal(await page.locator('h1').textContent(), 'Editar canal de mensagens');
-    assert.deepEqual(await hazards(), ['Apaga ID do destino da regra de +12125551234.']);
+    assert.deepEqual(await hazards(), ['Apaga o campo “ID do destino” da regra de +12125551234.']);
     assert.equal(await page.locator('[data-pointer="/dids/1/destination_type"] label > span').first().textContent(), 'Destino');
     await assertAccessible(page, 'edit page, pt-BR');
     await page.locator('#locale').selectOption('en');
@@ -139,6 +167,16 @@ describe('the edit page', () => {
       reached.add(await page.evaluate(() => document.activeElement.id || document.activeElement.dataset.action || document.activeElement.className));
     }
     for (const id of ['load-paste', 'add-did', 'delete', 'confirm', 'submit']) assert.ok(reached.has(id), `Tab reaches ${id}`);
+  });
+
+  it('keeps its words in another locale: the load error too', async () => {
+    await page.locator('#paste').fill('not json');
+    await page.click('#load-paste');
+    await page.locator('#locale').selectOption('zh-CN');
+    assert.match(await page.locator('#load-error').textContent(), /这不是 JSON/);
+    await assertAccessible(page, 'edit page, zh-CN');
+    await page.locator('#locale').selectOption('en');
+    await page.locator('#paste').fill('');
   });
 
   it('fits a 390 px screen and has a dark theme (screenshots)', async () => {

@@ -67,9 +67,56 @@ describe('the create page', () => {
     assert.equal(await page.locator('[role=radio][aria-checked=true]').getAttribute('data-family'), 'whatsapp');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.family), 'whatsapp');
     assert.deepEqual(await credKeys(), ['access_token', 'app_secret']);
+    await assertAccessible(page, 'create page, WhatsApp chosen by keyboard');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.family), 'sms');
     assert.deepEqual(await page.locator('[role=radio]').evaluateAll((els) => els.map((e) => e.tabIndex)), [0, -1, -1]);
+  });
+
+  it('treats a DID as a phone number before a provider is chosen (the family says so)', async () => {
+    const fresh = await ctx.open('/index.html');
+    await fresh.click('#add-did');
+    const did = fresh.locator('[data-pointer="/dids/0/did_number"]');
+    assert.match(await did.locator('.hint').textContent(), /international number/);
+    assert.equal(await did.locator('input').getAttribute('inputmode'), 'tel');
+    assert.equal(await fresh.locator('#region').count(), 1, 'the country of national numbers is offered');
+    await did.locator('input').fill('+1 212 555 12');
+    await did.locator('input').press('Tab');
+    assert.match(await did.locator('.issue-text').first().textContent(), /missing digits/);
+    await fresh.close();
+  });
+
+  it('keeps a click on a button below a field just left (the issue shown does not swallow it)', async () => {
+    const fresh = await ctx.open('/index.html');
+    await fresh.click('#add-did');
+    await fresh.locator('[data-pointer="/dids/0/did_number"] input').fill('+1 212');
+    await fresh.locator('[data-pointer="/dids/0"] .btn-link').click();
+    assert.equal(await fresh.locator('[data-pointer="/dids/0/members/0"]').count(), 1, 'one click, one member');
+    assert.equal(await fresh.locator('[data-pointer="/dids/0/did_number"] .issue').count(), 1, 'and the field left shows its issue');
+    // Removing a member gives the focus to what took its place, else to "Add member".
+    await fresh.locator('[data-pointer="/dids/0/members/0"] button').click();
+    assert.match(await fresh.evaluate(() => document.activeElement.textContent), /Add member/);
+    await fresh.close();
+  });
+
+  it('reaches every action with Tab', async () => {
+    const fresh = await ctx.open('/index.html');
+    await fresh.selectOption('#provider', 'twilio');
+    await fresh.click('#add-did');
+    await fresh.locator('[data-pointer="/dids/0"] .btn-link').click();
+    await fresh.locator('#locale').focus();
+    const reached = new Set();
+    for (let i = 0; i < 60; i++) {
+      await fresh.keyboard.press('Tab');
+      reached.add(await fresh.evaluate(() => {
+        const a = document.activeElement;
+        return a.id || a.getAttribute('aria-label') || a.textContent.trim().slice(0, 20) || a.className;
+      }));
+    }
+    for (const name of ['provider', 'region', 'add-did', 'submit', 'show-all', 'Show Account SID', 'Remove routing rule 1', 'Remove member 1', '+ Add member']) {
+      assert.ok(reached.has(name), `Tab reaches ${name}`);
+    }
+    await fresh.close();
   });
 
   it("shows the picked provider's credential fields, ARIA on each input", async () => {
@@ -114,6 +161,13 @@ describe('the create page', () => {
     await type(did, '+1 (212) 555-1234');
     assert.equal(await did.inputValue(), '+12125551234', 'normalised on blur');
     assert.equal(await issuesAt('/dids/0/did_number').count(), 0);
+    // A reading that changes the digits is offered, never written on blur.
+    await type(did, '2125551234');
+    assert.equal(await did.inputValue(), '2125551234', 'no country code added behind the admin\'s back');
+    assert.equal(await fieldAt('/dids/0/did_number').locator('.fix').textContent(), 'Use +12125551234');
+    await type(did, '+4402079460857');
+    assert.equal(await did.inputValue(), '+4402079460857', 'no digit dropped on blur');
+    assert.equal(await fieldAt('/dids/0/did_number').locator('.fix').textContent(), 'Use +442079460857');
 
     await did.fill('+44 20 7946 0857');
     const fix = fieldAt('/dids/0/did_number').locator('.fix');
@@ -205,6 +259,10 @@ describe('the create page', () => {
     const zh = await ctx.open('/index.html', { locale: 'zh-CN' });
     assert.equal(await zh.locator('#locale').inputValue(), 'zh-CN');
     assert.equal(await zh.locator('[data-pointer="/name"] label > span').first().textContent(), '渠道名称');
+    await zh.locator('[data-pointer="/name"] input').focus();
+    await zh.locator('[data-pointer="/name"] input').press('Tab');
+    assert.equal(await zh.locator('[data-pointer="/name"] .issue-text').textContent(), '请填写渠道名称。');
+    await assertAccessible(zh, 'create page, zh-CN, an issue shown');
     await zh.close();
   });
 
@@ -226,9 +284,11 @@ describe('the create page', () => {
 
   it('fits a 390 px screen and has a dark theme (screenshots)', async () => {
     // One warning and one error left in, so the pictures show how both look.
-    await type(inputAt('/dids/0/did_number'), '+1 212 555 12');
+    await type(inputAt('/dids/0/did_number'), '+121255512');
+    assert.match(await issuesAt('/dids/0/did_number').getAttribute('class'), /\bwarning\b/);
     await cred('api_key').fill('');
     await cred('api_key').blur();
+    assert.match(await page.locator('[data-cred="api_key"] .issue').getAttribute('class'), /\berror\b/);
     for (const scheme of ['light', 'dark']) {
       for (const width of [1280, 390]) {
         await screenshot(page, 'create', width, scheme);
