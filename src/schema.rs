@@ -8,7 +8,7 @@
 //! compiles until every interpreter of the model handles it.
 
 use crate::report::Severity;
-use regex::Regex;
+use regex_lite::Regex;
 use std::sync::Arc;
 
 pub mod describe;
