@@ -1050,16 +1050,15 @@ fn unique(
                     .rev()
                     .find(|(n, _)| *n == field)
                     .map_or(w.out.len(), |(_, e)| *e);
-                inserts.push((end, field, f));
+                insert_by_position(&mut inserts, (end, field, f));
             } else {
-                inserts.push((usize::MAX, "", f));
+                insert_by_position(&mut inserts, (usize::MAX, "", f));
             }
         } else {
             seen[u].insert(parts, i);
         }
     }
     // From the last position back, so earlier positions stay right.
-    inserts.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
     let mut tail = Vec::new();
     for (at, field, f) in inserts {
         if at == usize::MAX {
@@ -1071,6 +1070,20 @@ fn unique(
     for f in tail.into_iter().rev() {
         w.push(here, f);
     }
+}
+
+/// Adds `item` to `list`, kept from the last position to the first and, at one position, in
+/// the order found: what a stable sort by position would give, without sort code for these
+/// tuples in the wasm package (a list holds at most one finding per rule of the array).
+fn insert_by_position<'a>(
+    list: &mut Vec<(usize, &'a str, Finding)>,
+    item: (usize, &'a str, Finding),
+) {
+    let at = list
+        .iter()
+        .position(|(p, _, _)| *p < item.0)
+        .unwrap_or(list.len());
+    list.insert(at, item);
 }
 
 /// One `{k, v}` item of a keyed list, as read: its members in order.

@@ -186,6 +186,18 @@ pub(crate) fn validate_with_current(
 /// assert_eq!(report.issues[0].params["reason"], "expected_value");
 /// ```
 pub fn validate_str(target: Target, text: &str, options: &Options) -> Report {
+    validate_str_with_current(target, text, options, options.current.as_ref())
+}
+
+/// [`validate_str`] with the current state given apart from the options. The update
+/// completion checks the body it built as text too, so that the wasm package carries one
+/// instance of the engine (over JSON text), not a second over `serde_json::Value`.
+pub(crate) fn validate_str_with_current(
+    target: Target,
+    text: &str,
+    options: &Options,
+    current: Option<&Value>,
+) -> Report {
     if text.starts_with('\u{feff}') {
         return finish(Err(bom()), options);
     }
@@ -198,11 +210,14 @@ pub fn validate_str(target: Target, text: &str, options: &Options) -> Report {
     let channel = if target.kind_in_payload() {
         engine::top_level_string(&mut reader(), "channel")
     } else {
-        options.current_channel().map(str::to_string)
+        current
+            .and_then(|v| v.get("channel"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
     };
     let schema = target.schema(channel.as_deref(), options);
     let mut de = reader();
-    let walked = engine::walk(&schema, &mut de, options.current.as_ref())
+    let walked = engine::walk(&schema, &mut de, current)
         .and_then(|w| de.end().map(|()| w).map_err(Stopped::Input));
     finish(walked.map_err(|e| stopped(e, text)), options)
 }

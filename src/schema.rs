@@ -8,7 +8,6 @@
 //! compiles until every interpreter of the model handles it.
 
 use crate::report::Severity;
-use regex::Regex;
 use std::sync::Arc;
 
 pub mod describe;
@@ -277,7 +276,8 @@ impl Choices {
     }
 }
 
-/// A compiled regular expression and what it means in words.
+/// A rule's fixed regular expression, compiled (see [`crate::checks::pattern`]), and what it
+/// means in words.
 #[derive(Debug)]
 pub struct Pattern {
     /// The expression, as written in the rules.
@@ -285,17 +285,21 @@ pub struct Pattern {
     /// What a value matching it is ("a Twilio Account SID").
     pub describes: &'static str,
     /// The compiled form.
-    pub regex: Regex,
+    pub automaton: crate::checks::pattern::Automaton,
 }
 
 impl Pattern {
-    /// Compiles `source`; the rules are constants, so a bad one is a bug caught by tests.
-    pub fn new(source: &'static str, describes: &'static str) -> Arc<Pattern> {
-        let regex = Regex::new(source).expect("rule patterns are valid regular expressions");
+    /// `source` and its automaton, compiled by the `pattern!` macro of
+    /// [`crate::checks::pattern`] when the crate is (which a rule writes instead).
+    pub fn new(
+        source: &'static str,
+        describes: &'static str,
+        automaton: crate::checks::pattern::Automaton,
+    ) -> Arc<Pattern> {
         Arc::new(Pattern {
             source,
             describes,
-            regex,
+            automaton,
         })
     }
 }

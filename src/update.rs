@@ -170,7 +170,8 @@ pub fn complete_update(
         }
     }
     let body = Value::Object(body);
-    let report = crate::validate_with_current(target, &body, options, Some(current));
+    let text = serde_json::to_string(&body).expect("a Value serializes");
+    let report = crate::validate_str_with_current(target, &text, options, Some(current));
     Ok((body, report))
 }
 

@@ -151,10 +151,13 @@ pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
     if given.chars().nth(crate::engine::MAX_QUOTED).is_some() {
         return None;
     }
-    let lower = given.to_lowercase();
+    // ASCII case only: the candidates are ASCII names, and Unicode lower case (whose tables
+    // the wasm package would carry) differs only for the few characters whose lower case is
+    // ASCII, such as the Kelvin sign.
+    let lower = given.to_ascii_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = strsim::levenshtein(&lower, &c.to_lowercase());
+        let d = strsim::levenshtein(&lower, &c.to_ascii_lowercase());
         if d <= 2 && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }

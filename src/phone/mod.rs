@@ -205,8 +205,19 @@ fn short_extension(input: &str) -> bool {
     ]) {
         return false;
     }
-    let lower = marker_end.to_lowercase();
+    let lower: String = marker_end.chars().map(marker_lowercase).collect();
     MARKERS.iter().any(|m| lower.ends_with(m))
+}
+
+/// A capital of the markers' alphabets (ASCII, full-width Latin, Cyrillic) in lower case;
+/// no other character's lower case is a letter of a marker, so for [`short_extension`] this
+/// is `str::to_lowercase` without the Unicode case tables it would bring into the wasm
+/// package.
+fn marker_lowercase(c: char) -> char {
+    match c {
+        'A'..='Z' | 'Ａ'..='Ｚ' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Validity, region and type of a parsed number, as libphonenumber's `is_valid_number`,
@@ -381,6 +392,26 @@ pub fn classify(digits: &str) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marker_lowercase_is_to_lowercase_for_the_markers() {
+        // Every character lowers as str::to_lowercase does, or neither lowering ends in a
+        // letter of a marker (İ lowers to i and a combining dot): no marker can end at it
+        // or run through it, so the suffix test of short_extension cannot tell them apart.
+        let letters: Vec<char> = ["x", "ｘ", "~", "～", "int", "ｉｎｔ", "доб", "anexo"]
+            .concat()
+            .chars()
+            .collect();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let full: String = c.to_lowercase().collect();
+            let ours = marker_lowercase(c);
+            assert!(
+                full == ours.to_string()
+                    || !(full.ends_with(&letters[..]) || letters.contains(&ours)),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn short_extensions_are_not_run_into_the_number() {

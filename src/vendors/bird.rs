@@ -2,6 +2,7 @@
 //! and the contact service-window response. All three are responses: an unknown member is
 //! a warning, because vendors add fields over time \[decision\].
 
+use crate::checks::pattern::pattern;
 use crate::report::Severity;
 use crate::schema::{ArrayOf, Check, Field, Object, Pattern, Shape};
 use std::sync::{Arc, OnceLock};
@@ -14,8 +15,8 @@ fn one_of(values: &'static [&'static str]) -> Shape {
     Shape::string([Check::one_of(values)])
 }
 
-fn pattern(source: &'static str, describes: &'static str) -> Shape {
-    Shape::string([Check::Pattern(Pattern::new(source, describes))])
+fn matching(p: Arc<Pattern>) -> Shape {
+    Shape::string([Check::Pattern(p)])
 }
 
 fn response(title: &'static str, fields: Vec<Field>) -> Arc<Object> {
@@ -86,7 +87,7 @@ fn channel_object() -> Object {
             .doc("[003]", "UUID"),
         Field::new(
             "platformId",
-            pattern("^[A-Za-z0-9-]+$", "letters, digits and '-'"),
+            matching(pattern!("^[A-Za-z0-9-]+$", "letters, digits and '-'")),
         )
         .required(true)
         .doc("[003]", "^[A-Za-z0-9-]+$"),
@@ -111,7 +112,7 @@ fn channel_object() -> Object {
         .doc("[003]", ""),
         Field::new(
             "contactIdentifierKeyOverride",
-            pattern("^[A-Za-z0-9_-]+$", "letters, digits, '_' and '-'"),
+            matching(pattern!("^[A-Za-z0-9_-]+$", "letters, digits, '_' and '-'")),
         )
         .nullable()
         .doc("[003]", "^[A-Za-z0-9_-]+$"),
@@ -123,7 +124,7 @@ fn channel_object() -> Object {
         .doc("[003]", ""),
         Field::new(
             "platformServiceUrlOverride",
-            pattern("^https://", "a URL starting with https://"),
+            matching(pattern!("^https://", "a URL starting with https://")),
         )
         .nullable()
         .doc("[003]", "^https://"),

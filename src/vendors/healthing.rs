@@ -1,8 +1,9 @@
 //! Healthing: `ChannelUpdate`, the body of `PUT /api/v1/channels/{channel_id}`, and
 //! `ChannelResponse` \[002\].
 
+use crate::checks::pattern::pattern;
 use crate::report::Severity;
-use crate::schema::{Check, Cond, Field, IntRule, Lit, Object, Pattern, Rule, Shape};
+use crate::schema::{Check, Cond, Field, IntRule, Lit, Object, Rule, Shape};
 use std::sync::{Arc, OnceLock};
 
 const DAYS: &[&str] = &[
@@ -18,12 +19,12 @@ const DAYS: &[&str] = &[
 /// \[decision\] 24-hour `HH:MM`; the end of a day may be `24:00`.
 fn time(end: bool) -> Shape {
     if end {
-        Shape::string([Check::Pattern(Pattern::new(
+        Shape::string([Check::Pattern(pattern!(
             "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
             "a 24-hour time HH:MM (00:00 to 24:00)",
         ))])
     } else {
-        Shape::string([Check::Pattern(Pattern::new(
+        Shape::string([Check::Pattern(pattern!(
             "^([01][0-9]|2[0-3]):[0-5][0-9]$",
             "a 24-hour time HH:MM (00:00 to 23:59)",
         ))])
@@ -66,7 +67,7 @@ fn day_schedule() -> Object {
 fn assignment_mode(modes: Option<&[String]>) -> Shape {
     given_or(
         modes,
-        Check::Pattern(Pattern::new(
+        Check::Pattern(pattern!(
             "^[a-z][a-z0-9_]*$",
             "a lowercase identifier (pass the assignment_modes option to check the exact values)",
         )),

@@ -6,8 +6,9 @@
 //! pointed to it by the usual "did you mean".
 
 use super::message_channel::Op;
+use crate::checks::pattern::pattern;
 use crate::report::Severity;
-use crate::schema::{Check, Cond, Field, IntRule, Lit, Object, Pattern, Rule, Shape};
+use crate::schema::{Check, Cond, Field, IntRule, Lit, Object, Rule, Shape};
 use std::sync::{Arc, OnceLock};
 
 /// One row: name, required on create, shape, doc.
@@ -29,7 +30,7 @@ const FIELDS: &[Row] = &[
     ("session_expired_unit", false, || Shape::string([Check::one_of(&["minite", "hour", "day"])]), "minite (sic), hour or day"),
     ("session_expired_time", false, || Shape::Int(IntRule::at_least(1)), "sessions close after this many units"),
     ("theme_mode", false, || Shape::string([Check::one_of(&["light", "dark"])]), "light or dark"),
-    ("theme_color", false, || Shape::string([Check::Pattern(Pattern::new("^#[0-9A-Fa-f]{6}$", "a colour as #RRGGBB"))]), "a colour such as #00DDB3"),
+    ("theme_color", false, || Shape::string([Check::Pattern(pattern!("^#[0-9A-Fa-f]{6}$", "a colour as #RRGGBB"))]), "a colour such as #00DDB3"),
     ("minimize_style", false, || Shape::string([Check::one_of(&["round", "bar"])]), "round or bar"),
     ("chat_icon", false, || Shape::Int(IntRule::range(1, 6)), "icon 1 to 6"),
 ];

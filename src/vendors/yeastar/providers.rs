@@ -1,7 +1,8 @@
 //! The Yeastar message-channel kinds and their `account_data` keys, as the "Auth_Info"
 //! tables of \[001\] list them (Software Edition: 16 SMS providers, WhatsApp, Facebook).
 
-use crate::schema::{Check, Checked, Entry, KeyedList, Pattern};
+use crate::checks::pattern::pattern;
+use crate::schema::{Check, Checked, Entry, KeyedList};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -150,7 +151,7 @@ fn value_checks(key: &'static str) -> Vec<Checked> {
 fn decoded_plausibility(key: &'static str) -> Vec<Checked> {
     match key {
         // Twilio: an Account SID is "AC" and 32 hex digits (SID glossary, error 50006).
-        "account_sid" => vec![Checked::warning(Check::Pattern(Pattern::new(
+        "account_sid" => vec![Checked::warning(Check::Pattern(pattern!(
             "^AC[0-9a-fA-F]{32}$",
             "a Twilio Account SID (AC and 32 hex digits)",
         )))],
