@@ -126,6 +126,159 @@ pub fn walk<'de, D: Deserializer<'de>>(
     }
 }
 
+/// [`walk`] of JSON text whose top-level `member` (a create's `channel`) decides the rules,
+/// in one pass: the members before it are held as borrowed text (`RawValue`, no copy) until
+/// it is read, then walked in document order under `schema_for` its string value, and the
+/// rest of the object is walked as it is read. So a payload that names its kind early costs
+/// one read, and one that names it last costs a second read of nothing but its own members.
+///
+/// `None` when this walk cannot be sure to give the report of the two-pass one
+/// ([`top_level_string`], then [`walk`]): the member repeated (the last one decides), or any
+/// error (malformed text, too deep), whose position only a read of the whole text gives.
+/// The caller then does the two passes.
+pub fn walk_named(
+    text: &str,
+    member: &'static str,
+    schema_for: impl FnOnce(Option<&str>) -> std::sync::Arc<Object>,
+    current: Option<&Value>,
+) -> Option<Walked> {
+    use serde_json::value::RawValue;
+
+    /// The top-level object: its members up to `member` held, then the walk.
+    struct Top<'a, F> {
+        w: &'a mut Walker,
+        member: &'static str,
+        schema_for: F,
+        current: Option<&'a Value>,
+    }
+    impl<'de, F: FnOnce(Option<&str>) -> std::sync::Arc<Object>> Visitor<'de> for Top<'_, F> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut early: Vec<(Cow<'de, str>, &'de RawValue)> = Vec::new();
+            let mut named = None;
+            let mut done = true;
+            while let Some(key) = map.next_key_seed(KeySeed)? {
+                let value: &'de RawValue = map.next_value()?;
+                let found = key == self.member;
+                early.push((key, value));
+                if found {
+                    let raw = value.get();
+                    named = serde_json::from_str::<&'de str>(raw)
+                        .map(Cow::Borrowed)
+                        .or_else(|_| serde_json::from_str::<String>(raw).map(Cow::Owned))
+                        .ok();
+                    done = false;
+                    break;
+                }
+            }
+            let schema = (self.schema_for)(named.as_deref());
+            let node = Node {
+                w: &mut *self.w,
+                shape: NodeShape::Object(&schema, None),
+                nullable: false,
+                path: &Path::Root,
+                cur: Cur::Given(self.current),
+                secret: false,
+                keep: false,
+            };
+            node.visit_map(Held {
+                early: early.into_iter(),
+                value: None,
+                live: if done { None } else { Some(map) },
+                member: self.member,
+            })?;
+            Ok(())
+        }
+    }
+
+    /// The held members, then the rest of the live object; a repeat of `member` in the rest
+    /// stops the walk (the caller then does two passes).
+    struct Held<'de, A> {
+        early: std::vec::IntoIter<(Cow<'de, str>, &'de RawValue)>,
+        value: Option<&'de RawValue>,
+        live: Option<A>,
+        member: &'static str,
+    }
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for Held<'de, A> {
+        type Error = A::Error;
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            let key = match self.early.next() {
+                Some((key, value)) => {
+                    self.value = Some(value);
+                    key
+                }
+                None => match self.live.as_mut() {
+                    None => return Ok(None),
+                    Some(live) => match live.next_key_seed(KeySeed)? {
+                        None => return Ok(None),
+                        Some(key) if key == self.member => {
+                            return Err(de::Error::custom("member repeated"))
+                        }
+                        Some(key) => key,
+                    },
+                },
+            };
+            match key {
+                Cow::Borrowed(k) => seed
+                    .deserialize(de::value::BorrowedStrDeserializer::new(k))
+                    .map(Some),
+                Cow::Owned(k) => seed
+                    .deserialize(de::value::StringDeserializer::new(k))
+                    .map(Some),
+            }
+        }
+        fn next_value_seed<V: DeserializeSeed<'de>>(
+            &mut self,
+            seed: V,
+        ) -> Result<V::Value, A::Error> {
+            match self.value.take() {
+                Some(raw) => {
+                    let mut de = serde_json::Deserializer::from_str(raw.get());
+                    de.disable_recursion_limit();
+                    seed.deserialize(&mut de).map_err(de::Error::custom)
+                }
+                None => match self.live.as_mut() {
+                    Some(live) => live.next_value_seed(seed),
+                    None => Err(de::Error::custom("value without a member")),
+                },
+            }
+        }
+    }
+
+    if !text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        // Not an object: there is no member to name anything.
+        let mut de = serde_json::Deserializer::from_str(text);
+        de.disable_recursion_limit();
+        let walked = walk(&schema_for(None), &mut de, current).ok()?;
+        return de.end().ok().map(|()| walked);
+    }
+    let mut w = Walker::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.disable_recursion_limit();
+    de.deserialize_map(Top {
+        w: &mut w,
+        member,
+        schema_for,
+        current,
+    })
+    .ok()?;
+    de.end().ok()?;
+    Some(Walked {
+        found: w.out,
+        omitted: w.omitted,
+        omitted_error: w.omitted_error,
+    })
+}
+
 /// The string value of a top-level `member` of a document, read past everything else (a
 /// create payload's kind decides its rules before the walk). `None` as well for text the
 /// walk itself will report as malformed or too deep.
