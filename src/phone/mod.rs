@@ -317,20 +317,45 @@ pub fn classify(digits: &str) -> Verdict {
         region,
         reads_as,
     };
-    let Ok(n) = engine::parse(&format!("+{digits}"), None) else {
+    // Written without `format!`, as the E.164 form below: this runs for every DID checked.
+    let mut text = String::with_capacity(digits.len() + 1);
+    text.push('+');
+    text.push_str(digits);
+    let Ok(n) = engine::parse(&text, None) else {
         return invalid(None, None);
     };
     let a = analyze(&n);
     let region = a.region.map(str::to_owned);
-    let e164 = n.e164();
-    let as_written = e164.strip_prefix('+') == Some(digits);
+    // Whether the number reads as the digits as written: calling code, then national number.
+    let as_written = {
+        let (mut buf, mut at, mut c) = ([0u8; 5], 5, n.country_code);
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (c % 10) as u8;
+            c /= 10;
+            if c == 0 {
+                break;
+            }
+        }
+        digits
+            .as_bytes()
+            .strip_prefix(&buf[at..])
+            .is_some_and(|rest| rest == n.national_number.as_bytes())
+    };
     match (as_written, a.valid) {
         (true, true) => Verdict::Valid { region },
         (true, false) => invalid(region, None),
         // Offered only when it reads back as itself: Belarus's `8 10` prefix, say, makes
         // a number whose reading reads as yet another.
-        (false, true) if reads_back(&e164) => invalid(None, Some(e164)),
-        (false, _) => invalid(None, None),
+        (false, true) => {
+            let e164 = n.e164();
+            if reads_back(&e164) {
+                invalid(None, Some(e164))
+            } else {
+                invalid(None, None)
+            }
+        }
+        (false, false) => invalid(None, None),
     }
 }
 
