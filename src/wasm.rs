@@ -3,7 +3,8 @@
 //! Every export is thin: read its arguments, call the core, write the answer. Structured
 //! values cross the boundary as JSON text, parsed on the JavaScript side by `pkg/api.js`:
 //! - the payload is checked exactly as the JSON it would be sent as (`undefined` members
-//!   dropped, `1.0` written `1`), through the same `validate_str` the CLI uses;
+//!   dropped, `1.0` written `1`), through the same `validate_str` the CLI uses (`validate`
+//!   takes that text's UTF-8 bytes, a faster copy into wasm memory than a string);
 //! - what comes back is plain objects and arrays (never `Map`s) in exactly the shape
 //!   `serde_json` gives the native API, so the two surfaces cannot drift;
 //! - no `js-sys` or `serde-wasm-bindgen` in the binary.
@@ -72,11 +73,13 @@ fn json(value: &impl Serialize) -> String {
     serde_json::to_string(value).expect("the library's output types serialize")
 }
 
-/// `validate(target, payloadJson, optionsJson)`: the report as JSON text.
+/// `validate(target, payloadUtf8, optionsJson)`: the report as JSON text. The payload comes
+/// as the UTF-8 bytes of its JSON text (`TextEncoder`, in `pkg/api.js`): copied into memory
+/// at once, where a `&str` is copied a character at a time by the glue's loop.
 #[wasm_bindgen]
-pub fn validate(target_id: &str, payload: &str, options_json: &str) -> Result<String, JsValue> {
+pub fn validate(target_id: &str, payload: &[u8], options_json: &str) -> Result<String, JsValue> {
     let (target, options) = (target(target_id)?, options(options_json)?);
-    Ok(json(&crate::validate_str(target, payload, &options)))
+    Ok(json(&crate::validate_bytes(target, payload, &options)))
 }
 
 /// `validateField(target, pointer, payloadJson, optionsJson)`: the issues at or below
