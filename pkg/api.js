@@ -90,12 +90,23 @@ export function validate(target, payload, options) {
 // The payload's JSON text goes in as UTF-8 bytes, which `TextEncoder` writes in one call
 // (lone surrogates become U+FFFD, as wasm-bindgen's own copy of a string makes them).
 const encoder = new TextEncoder();
-const NO_ISSUES = '{"valid":true,"issues":[]}';
+const NO_ISSUES = '[true,[]]';
 
-/** The report of JSON text; that of a valid payload without a finding is not parsed. */
+/**
+ * The report of JSON text. The wasm side writes it positionally (src/wasm.rs, `Positional`:
+ * `[valid, [[pointer, path, severity, code, message, params], ...]]`), read back here into
+ * the records; a valid payload without a finding is not parsed at all.
+ */
 function report(id, text, opts) {
   const answer = wasm.validate(id, encoder.encode(text), opts);
-  return answer === NO_ISSUES ? { valid: true, issues: [] } : JSON.parse(answer);
+  if (answer === NO_ISSUES) return { valid: true, issues: [] };
+  const [valid, rows] = JSON.parse(answer);
+  const issues = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [pointer, path, severity, code, message, params] = rows[i];
+    issues[i] = { pointer, path, severity, code, message, params };
+  }
+  return { valid, issues };
 }
 
 /**
