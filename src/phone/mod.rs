@@ -317,11 +317,22 @@ pub fn classify(digits: &str) -> Verdict {
         region,
         reads_as,
     };
-    // Written without `format!`, as the E.164 form below: this runs for every DID checked.
-    let mut text = String::with_capacity(digits.len() + 1);
-    text.push('+');
-    text.push_str(digits);
-    let Ok(n) = engine::parse(&text, None) else {
+    // "+" and the digits, on the stack (E.164 has at most 15 digits; more go to the heap),
+    // and the E.164 form below only when it is needed: this runs for every DID checked.
+    let mut buf = [0u8; 32];
+    let heap;
+    let text = match buf.get_mut(..digits.len() + 1) {
+        Some(t) => {
+            t[0] = b'+';
+            t[1..].copy_from_slice(digits.as_bytes());
+            std::str::from_utf8(t).unwrap_or_default()
+        }
+        None => {
+            heap = format!("+{digits}");
+            &heap
+        }
+    };
+    let Ok(n) = engine::parse(text, None) else {
         return invalid(None, None);
     };
     let a = analyze(&n);
