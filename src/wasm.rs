@@ -80,7 +80,8 @@ fn json(value: &impl Serialize) -> String {
 #[wasm_bindgen]
 pub fn validate(target_id: &str, payload: &[u8], options_json: &str) -> Result<String, JsValue> {
     let (target, options) = (target(target_id)?, options(options_json)?);
-    Ok(json(&Positional(&crate::validate_bytes(target, payload, &options))))
+    let report = crate::validate_bytes(target, payload, &options);
+    Ok(json(&Positional(&report)))
 }
 
 /// A report as `[valid, [[pointer, path, severity, code, message, params], ...]]`, which
