@@ -166,10 +166,15 @@ pub fn walk_named(
                 early.push((key, value));
                 if found {
                     let raw = value.get();
-                    named = serde_json::from_str::<&'de str>(raw)
-                        .map(Cow::Borrowed)
-                        .or_else(|_| serde_json::from_str::<String>(raw).map(Cow::Owned))
-                        .ok();
+                    // A string without escapes is its text between the quotes.
+                    let plain = raw
+                        .strip_prefix('"')
+                        .and_then(|r| r.strip_suffix('"'))
+                        .filter(|t| !t.contains(['\\', '"']));
+                    named = match plain {
+                        Some(t) => Some(Cow::Borrowed(t)),
+                        None => serde_json::from_str::<String>(raw).ok().map(Cow::Owned),
+                    };
                     done = false;
                     break;
                 }
