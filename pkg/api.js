@@ -84,7 +84,29 @@ function targetId(target) {
  * @returns {{valid: boolean, issues: object[]}}
  */
 export function validate(target, payload, options) {
-  return JSON.parse(wasm.validate(targetId(target), payloadText(payload), optionsText(options)));
+  return report(targetId(target), payloadText(payload), optionsText(options));
+}
+
+// The payload's JSON text goes in as UTF-8 bytes, which `TextEncoder` writes in one call
+// (lone surrogates become U+FFFD, as wasm-bindgen's own copy of a string makes them).
+const encoder = new TextEncoder();
+const NO_ISSUES = '[true,[]]';
+
+/**
+ * The report of JSON text. The wasm side writes it positionally (src/wasm.rs, `Positional`:
+ * `[valid, [[pointer, path, severity, code, message, params], ...]]`), read back here into
+ * the records; a valid payload without a finding is not parsed at all.
+ */
+function report(id, text, opts) {
+  const answer = wasm.validate(id, encoder.encode(text), opts);
+  if (answer === NO_ISSUES) return { valid: true, issues: [] };
+  const [valid, rows] = JSON.parse(answer);
+  const issues = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [pointer, path, severity, code, message, params] = rows[i];
+    issues[i] = { pointer, path, severity, code, message, params };
+  }
+  return { valid, issues };
 }
 
 /**
@@ -154,16 +176,16 @@ export function validateField(target, pointer, payload, options) {
 export function standardSchema(target, options) {
   const id = targetId(target);
   const opts = optionsText(options);
-  wasm.validate(id, 'null', opts); // throws now for an unknown target or option
+  report(id, 'null', opts); // throws now for an unknown target or option
   return {
     '~standard': {
       version: 1,
       vendor: 'channel-rules',
       validate(value) {
         const text = typeof value === 'string' ? JSON.stringify(value) : payloadText(value);
-        const report = JSON.parse(wasm.validate(id, text, opts));
-        if (report.valid) return { value };
-        return { issues: report.issues.filter((i) => i.severity === 'error') };
+        const checked = report(id, text, opts);
+        if (checked.valid) return { value };
+        return { issues: checked.issues.filter((i) => i.severity === 'error') };
       },
     },
   };

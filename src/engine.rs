@@ -126,6 +126,164 @@ pub fn walk<'de, D: Deserializer<'de>>(
     }
 }
 
+/// [`walk`] of JSON text whose top-level `member` (a create's `channel`) decides the rules,
+/// in one pass: the members before it are held as borrowed text (`RawValue`, no copy) until
+/// it is read, then walked in document order under `schema_for` its string value, and the
+/// rest of the object is walked as it is read. So a payload that names its kind early costs
+/// one read, and one that names it last costs a second read of nothing but its own members.
+///
+/// `None` when this walk cannot be sure to give the report of the two-pass one
+/// ([`top_level_string`], then [`walk`]): the member repeated (the last one decides), or any
+/// error (malformed text, too deep), whose position only a read of the whole text gives.
+/// The caller then does the two passes.
+pub fn walk_named(
+    text: &str,
+    member: &'static str,
+    schema_for: impl FnOnce(Option<&str>) -> std::sync::Arc<Object>,
+    current: Option<&Value>,
+) -> Option<Walked> {
+    use serde_json::value::RawValue;
+
+    /// The top-level object: its members up to `member` held, then the walk.
+    struct Top<'a, F> {
+        w: &'a mut Walker,
+        member: &'static str,
+        schema_for: F,
+        current: Option<&'a Value>,
+    }
+    impl<'de, F: FnOnce(Option<&str>) -> std::sync::Arc<Object>> Visitor<'de> for Top<'_, F> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut early: Vec<(Cow<'de, str>, &'de RawValue)> = Vec::new();
+            let mut named = None;
+            let mut done = true;
+            while let Some(key) = map.next_key_seed(KeySeed)? {
+                let value: &'de RawValue = map.next_value()?;
+                let found = key == self.member;
+                early.push((key, value));
+                if found {
+                    let raw = value.get();
+                    // A string without escapes is its text between the quotes.
+                    let plain = raw
+                        .strip_prefix('"')
+                        .and_then(|r| r.strip_suffix('"'))
+                        .filter(|t| !t.contains(['\\', '"']));
+                    named = match plain {
+                        Some(t) => Some(Cow::Borrowed(t)),
+                        None => serde_json::from_str::<String>(raw).ok().map(Cow::Owned),
+                    };
+                    done = false;
+                    break;
+                }
+            }
+            let schema = (self.schema_for)(named.as_deref());
+            let node = Node {
+                w: &mut *self.w,
+                shape: NodeShape::Object(&schema, None),
+                nullable: false,
+                path: &Path::Root,
+                cur: Cur::Given(self.current),
+                secret: false,
+                keep: false,
+            };
+            node.visit_map(Held {
+                early: early.into_iter(),
+                value: None,
+                live: if done { None } else { Some(map) },
+                member: self.member,
+            })?;
+            Ok(())
+        }
+    }
+
+    /// The held members, then the rest of the live object; a repeat of `member` in the rest
+    /// stops the walk (the caller then does two passes).
+    struct Held<'de, A> {
+        early: std::vec::IntoIter<(Cow<'de, str>, &'de RawValue)>,
+        value: Option<&'de RawValue>,
+        live: Option<A>,
+        member: &'static str,
+    }
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for Held<'de, A> {
+        type Error = A::Error;
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            let key = match self.early.next() {
+                Some((key, value)) => {
+                    self.value = Some(value);
+                    key
+                }
+                None => match self.live.as_mut() {
+                    None => return Ok(None),
+                    Some(live) => match live.next_key_seed(KeySeed)? {
+                        None => return Ok(None),
+                        Some(key) if key == self.member => {
+                            return Err(de::Error::custom("member repeated"))
+                        }
+                        Some(key) => key,
+                    },
+                },
+            };
+            match key {
+                Cow::Borrowed(k) => seed
+                    .deserialize(de::value::BorrowedStrDeserializer::new(k))
+                    .map(Some),
+                Cow::Owned(k) => seed
+                    .deserialize(de::value::StringDeserializer::new(k))
+                    .map(Some),
+            }
+        }
+        fn next_value_seed<V: DeserializeSeed<'de>>(
+            &mut self,
+            seed: V,
+        ) -> Result<V::Value, A::Error> {
+            match self.value.take() {
+                Some(raw) => {
+                    let mut de = serde_json::Deserializer::from_str(raw.get());
+                    de.disable_recursion_limit();
+                    seed.deserialize(&mut de).map_err(de::Error::custom)
+                }
+                None => match self.live.as_mut() {
+                    Some(live) => live.next_value_seed(seed),
+                    None => Err(de::Error::custom("value without a member")),
+                },
+            }
+        }
+    }
+
+    if !text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        // Not an object: there is no member to name anything.
+        let mut de = serde_json::Deserializer::from_str(text);
+        de.disable_recursion_limit();
+        let walked = walk(&schema_for(None), &mut de, current).ok()?;
+        return de.end().ok().map(|()| walked);
+    }
+    let mut w = Walker::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.disable_recursion_limit();
+    de.deserialize_map(Top {
+        w: &mut w,
+        member,
+        schema_for,
+        current,
+    })
+    .ok()?;
+    de.end().ok()?;
+    Some(Walked {
+        found: w.out,
+        omitted: w.omitted,
+        omitted_error: w.omitted_error,
+    })
+}
+
 /// The string value of a top-level `member` of a document, read past everything else (a
 /// create payload's kind decides its rules before the walk). `None` as well for text the
 /// walk itself will report as malformed or too deep.
@@ -327,7 +485,7 @@ enum Seen<'de> {
     Object(Option<Box<Members<'de>>>),
 }
 
-impl Seen<'_> {
+impl<'de> Seen<'de> {
     fn type_name(&self) -> &'static str {
         match self {
             Seen::Null => "null",
@@ -351,10 +509,11 @@ impl Seen<'_> {
         }
     }
 
-    /// The value as a key to compare items by: strings and numbers only.
-    fn key(&self) -> Option<Key> {
+    /// The value as a key to compare items by: strings and numbers only (text borrowed
+    /// where the input allows).
+    fn key(&self) -> Option<Key<'de>> {
         match self {
-            Seen::Str(s) => Some(Key::Str(s.to_string())),
+            Seen::Str(s) => Some(Key::Str(s.clone())),
             Seen::Num(n) => Some(Key::Num(n.to_string())),
             _ => None,
         }
@@ -363,17 +522,17 @@ impl Seen<'_> {
 
 /// A string or number compared across items (a DID, a routing rule's id).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) enum Key {
-    Str(String),
+pub(crate) enum Key<'a> {
+    Str(Cow<'a, str>),
     Num(String),
 }
 
-impl Key {
+impl<'a> Key<'a> {
     /// The key of a value of the caller's `current` state: strings and numbers only, so
     /// nothing nested is ever compared or copied.
-    pub(crate) fn of_value(v: &Value) -> Option<Key> {
+    pub(crate) fn of_value(v: &'a Value) -> Option<Key<'a>> {
         match v {
-            Value::String(s) => Some(Key::Str(s.clone())),
+            Value::String(s) => Some(Key::Str(Cow::Borrowed(s))),
             Value::Number(n) => Some(Key::Num(n.to_string())),
             _ => None,
         }
@@ -381,34 +540,40 @@ impl Key {
 }
 
 /// The members an object kept for its parent, and where each member's findings end.
-/// `present` and `kept` hold each known member once (at most the object's field count, so
-/// a lookup costs nothing that grows with the payload, repeated names included); a repeated
-/// member's later value is the one kept, as `JSON.parse` and `serde_json::Value` keep it.
+/// `present` holds each known member once, with its value when kept (at most the object's
+/// field count, so a lookup costs nothing that grows with the payload, repeated names
+/// included); a repeated member's later value is the one kept, as `JSON.parse` and
+/// `serde_json::Value` keep it.
 #[derive(Debug, Default)]
 struct Members<'de> {
-    present: Vec<&'static str>,
-    kept: Vec<(&'static str, Seen<'de>)>,
+    present: Vec<(&'static str, Option<Seen<'de>>)>,
     /// For each member read: its name and the end of its findings in the report.
     ends: Vec<(&'static str, usize)>,
 }
 
 impl<'de> Members<'de> {
+    /// Room for `fields` members, allocated once.
+    fn with_capacity(fields: usize) -> Members<'de> {
+        Members {
+            present: Vec::with_capacity(fields),
+            ends: Vec::with_capacity(fields),
+        }
+    }
     fn get(&self, name: &str) -> Option<&Seen<'de>> {
-        self.kept.iter().find(|(n, _)| *n == name).map(|(_, s)| s)
+        self.present
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, s)| s.as_ref())
     }
     fn present(&self, name: &str) -> bool {
-        self.present.contains(&name)
+        self.present.iter().any(|(n, _)| *n == name)
     }
     /// Records member `name`, read with `seen` (kept when `keep`).
     fn read(&mut self, name: &'static str, seen: Seen<'de>, keep: bool, end: usize) {
-        if !self.present(name) {
-            self.present.push(name);
-        }
-        if keep {
-            match self.kept.iter_mut().find(|(n, _)| *n == name) {
-                Some(slot) => slot.1 = seen,
-                None => self.kept.push((name, seen)),
-            }
+        match self.present.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) if keep => slot.1 = Some(seen),
+            Some(_) => {}
+            None => self.present.push((name, keep.then_some(seen))),
         }
         self.ends.push((name, end));
     }
@@ -426,7 +591,7 @@ enum Cur<'c> {
     ByKey {
         key: &'static str,
         items: &'c [Value],
-        index: &'c HashMap<Key, usize>,
+        index: &'c HashMap<Key<'c>, usize>,
     },
 }
 
@@ -765,7 +930,7 @@ fn object<'de, A: MapAccess<'de>>(
     cur: Cur,
 ) -> Result<Members<'de>, A::Error> {
     let start = w.out.len();
-    let mut members = Members::default();
+    let mut members = Members::with_capacity(obj.fields.len());
     let mut unknown_names: HashSet<Cow<'de, str>> = HashSet::new();
     while let Some(name) = map.next_key_seed(KeySeed)? {
         let field = obj.fields.iter().find(|f| f.name == name);
@@ -773,7 +938,8 @@ fn object<'de, A: MapAccess<'de>>(
             Some(f) => members.present(f.name),
             None => !unknown_names.insert(name.clone()),
         };
-        let long = name.chars().nth(MAX_QUOTED).is_some();
+        // (No more characters than bytes: only a long name is counted.)
+        let long = name.len() > MAX_QUOTED && name.chars().nth(MAX_QUOTED).is_some();
         // A name too long to quote is reported at its object, so the report stays small.
         let named = Path::Key(path, &name);
         let at = if long { path } else { &named };
@@ -785,6 +951,7 @@ fn object<'de, A: MapAccess<'de>>(
         match field {
             Some(f) => {
                 let here = Path::Key(path, f.name);
+                let watched = watched(obj, item_of, f.name);
                 let seen = map.next_value_seed(Node {
                     w: &mut *w,
                     shape: NodeShape::Shape(&f.shape),
@@ -792,10 +959,10 @@ fn object<'de, A: MapAccess<'de>>(
                     path: &here,
                     cur: cur.member(f.name),
                     secret: false,
-                    keep: watched(obj, item_of, f.name),
+                    keep: watched,
                 })?;
-                let keep = !matches!(seen, Seen::Text | Seen::Array | Seen::Object(None))
-                    && watched(obj, item_of, f.name);
+                let keep =
+                    !matches!(seen, Seen::Text | Seen::Array | Seen::Object(None)) && watched;
                 members.read(f.name, seen, keep, w.out.len());
             }
             None => {
@@ -1021,17 +1188,17 @@ fn array<'de, A: SeqAccess<'de>>(
 
 /// The array's rules on combinations that must not repeat, for item `i`: a repeat of one
 /// member is reported right after that member's findings, of several at the item's end.
-fn unique(
+fn unique<'de>(
     w: &mut Walker,
     arr: &ArrayOf,
-    members: &Members,
-    seen: &mut [HashMap<Vec<Key>, usize>],
+    members: &Members<'de>,
+    seen: &mut [HashMap<Vec<Key<'de>>, usize>],
     i: usize,
     here: &Path,
 ) {
     let mut inserts: Vec<(usize, &'static str, Finding)> = Vec::new();
     for (u, rule) in arr.unique.iter().enumerate() {
-        let parts: Option<Vec<Key>> = rule
+        let parts: Option<Vec<Key<'de>>> = rule
             .fields
             .iter()
             .map(|f| members.get(f).and_then(Seen::key))
@@ -1102,7 +1269,10 @@ fn keyed<'de, A: SeqAccess<'de>>(
     mut seq: A,
     path: &Path,
 ) -> Result<(), A::Error> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen = SeenKeys {
+        entries: vec![None; list.entries.len()],
+        others: HashMap::new(),
+    };
     let mut i = 0;
     loop {
         let here = Path::Index(path, i);
@@ -1115,8 +1285,8 @@ fn keyed<'de, A: SeqAccess<'de>>(
         }
         i += 1;
     }
-    for e in list.entries.iter().filter(|e| e.required) {
-        if !seen.contains_key(e.key) {
+    for (e, first) in list.entries.iter().zip(&seen.entries) {
+        if e.required && first.is_none() {
             w.push(
                 path,
                 Finding::error("credential.key_missing")
@@ -1128,19 +1298,51 @@ fn keyed<'de, A: SeqAccess<'de>>(
     Ok(())
 }
 
+/// The keys a keyed list has had, each with the index of its first item: the list's own
+/// keys by entry (no hashing for the usual case), any other key hashed.
+struct SeenKeys {
+    entries: Vec<Option<usize>>,
+    others: HashMap<String, usize>,
+}
+
+impl SeenKeys {
+    /// The first item with key `k` (entry `entry` of the list, if one), or `None` after
+    /// recording item `i` as the first.
+    fn first(&mut self, k: &str, entry: Option<usize>, i: usize) -> Option<usize> {
+        let slot = match entry {
+            Some(e) => &mut self.entries[e],
+            None => match self.others.get(k) {
+                Some(&first) => return Some(first),
+                None => {
+                    self.others.insert(k.to_string(), i);
+                    return None;
+                }
+            },
+        };
+        match *slot {
+            Some(first) => Some(first),
+            None => {
+                *slot = Some(i);
+                None
+            }
+        }
+    }
+}
+
 fn keyed_item(
     w: &mut Walker,
     list: &KeyedList,
     parts: Vec<Part>,
     here: &Path,
-    seen: &mut HashMap<String, usize>,
+    seen: &mut SeenKeys,
     i: usize,
 ) {
     let key = parts.iter().find_map(|p| match p {
         Part::Key(Seen::Str(k)) => Some(&**k),
         _ => None,
     });
-    let entry = key.and_then(|k| list.entries.iter().find(|e| e.key == k));
+    let index = key.and_then(|k| list.entries.iter().position(|e| e.key == k));
+    let entry = index.map(|e| &list.entries[e]);
     let (mut has_key, mut has_value) = (false, false);
     for part in &parts {
         match part {
@@ -1158,14 +1360,18 @@ fn keyed_item(
                 // A key is named only when it is one of the rules' own: an unknown `k` may
                 // be a secret typed into the wrong member.
                 let known = list.vocabulary.iter().find(|n| **n == &**k);
-                if let Some(&first) = seen.get(&**k) {
+                // The entry of this `k` (of a repeated `k` member, maybe not the item's).
+                let entry_of_k = if key == Some(&**k) {
+                    index
+                } else {
+                    list.entries.iter().position(|e| e.key == &**k)
+                };
+                if let Some(first) = seen.first(k, entry_of_k, i) {
                     let mut f = Finding::error("credential.key_duplicate").with("first", first);
                     if let Some(known) = known {
                         f = f.with("key", *known);
                     }
                     w.push(&at, f);
-                } else {
-                    seen.insert(k.to_string(), i);
                 }
                 if !list.open && entry.is_none() {
                     let allowed: Vec<&str> = list.entries.iter().map(|e| e.key).collect();

@@ -201,12 +201,24 @@ pub(crate) fn validate_str_with_current(
     if text.starts_with('\u{feff}') {
         return finish(Err(bom()), options);
     }
+    // A create payload names its kind, which decides the rules for the rest: read in the
+    // one pass of the walk where that gives the same report, else first.
+    if target.kind_in_payload() {
+        let schema_for = |channel: Option<&str>| target.schema(channel, options);
+        if let Some(walked) = engine::walk_named(text, "channel", schema_for, current) {
+            return finish(Ok(walked), options);
+        }
+    }
+    two_pass(target, text, options, current)
+}
+
+/// [`validate_str`] with a create's kind read before the walk, in a pass of its own.
+fn two_pass(target: Target, text: &str, options: &Options, current: Option<&Value>) -> Report {
     let reader = || {
         let mut de = serde_json::Deserializer::from_str(text);
         de.disable_recursion_limit();
         de
     };
-    // A create payload names its kind, which decides the rules for the rest.
     let channel = if target.kind_in_payload() {
         engine::top_level_string(&mut reader(), "channel")
     } else {
@@ -413,4 +425,71 @@ fn issues(found: Vec<Located>, locale: Locale) -> Vec<Issue> {
             params: l.finding.params,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass read of a create's kind gives the report of the two passes, wherever
+    /// the kind is, repeated, escaped, not a string, or in text that is malformed.
+    #[test]
+    fn one_pass_reads_as_two() {
+        let sid = r#"{"k":"account_sid","v":"QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg=="}"#;
+        let texts = [
+            format!(r#"{{"channel":"twilio","name":"SMS","account_data":[{sid}]}}"#),
+            format!(
+                r#"{{"name":"SMS","account_data":[{sid},{{"k":"api_key","v":"c2VjcmV0"}}],"channel":"twilio"}}"#
+            ),
+            format!(r#"{{"channel":"smsglobal","account_data":[{sid}],"channel":"twilio"}}"#),
+            format!(r#"{{"channel":"twilio","account_data":[{sid}],"channel":5}}"#),
+            format!(r#"{{"name":"x","ch\u0061nnel":"tw\u0069lio","account_data":[{sid}]}}"#),
+            format!(r#" {{"name":"SMS","channel":5,"account_data":[{sid}]}}"#),
+            format!(r#"{{"name":"SMS","account_data":[{sid}]}}"#),
+            r#"{"name":"SMS","nmae":1,"name":2,"channel":"twilio","dids":[{"did_number":"+1 212"}]}"#.to_string(),
+            format!(r#"{{"channel":"twilio","account_data":[{sid}],"dids":[[[1]]] , }}"#),
+            format!(r#"{{"name":"SMS","account_data":[{sid}] "channel":"twilio"}}"#),
+            format!(
+                r#"{{"n":{}1{},"channel":"twilio"}}"#,
+                "[".repeat(200),
+                "]".repeat(200)
+            ),
+            r#"{"name":1e400,"channel":"twilio"}"#.to_string(),
+            r#"{"channel":"twilio"} x"#.to_string(),
+            r#"[{"channel":"twilio"}]"#.to_string(),
+            r#""twilio""#.to_string(),
+            "{}".to_string(),
+            "".to_string(),
+        ];
+        // More findings than a report holds, before the kind and after it.
+        let many: String = (0..1200).map(|i| format!(r#""x{i}":1,"#)).collect();
+        let texts = texts.into_iter().chain([
+            format!(r#"{{{many}"channel":"twilio","account_data":[{sid}]}}"#),
+            format!(r#"{{"channel":"twilio",{many}"account_data":[{sid}]}}"#),
+        ]);
+        let texts: Vec<String> = texts.collect();
+        let target = Target::YeastarMessageChannelCreate;
+        // Those are read in one pass (the others in two).
+        for text in [
+            &texts[0], &texts[1], &texts[4], &texts[5], &texts[7], &texts[13],
+        ] {
+            let schema_for = |channel: Option<&str>| target.schema(channel, &Options::new());
+            assert!(
+                engine::walk_named(text, "channel", schema_for, None).is_some(),
+                "{text}"
+            );
+        }
+        for options in [
+            Options::new(),
+            Options::new().with_channel("twilio".parse().unwrap()),
+        ] {
+            for text in &texts {
+                assert_eq!(
+                    validate_str(target, text, &options),
+                    two_pass(target, text, &options, options.current.as_ref()),
+                    "{text}"
+                );
+            }
+        }
+    }
 }

@@ -50,11 +50,15 @@ pub enum Segment {
 
 /// Renders a path as an RFC 6901 JSON Pointer (`""` is the whole document).
 pub fn pointer_of(path: &[Segment]) -> String {
+    use std::fmt::Write;
     let mut out = String::new();
     for seg in path {
         out.push('/');
         match seg {
-            Segment::Index(i) => out.push_str(&i.to_string()),
+            Segment::Index(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Segment::Key(k) if !k.contains(['~', '/']) => out.push_str(k),
             Segment::Key(k) => {
                 for c in k.chars() {
                     match c {

@@ -268,7 +268,11 @@ impl Choices {
     }
     /// Whether `s` is one of them.
     pub fn contains(&self, s: &str) -> bool {
-        self.iter().any(|c| c == s)
+        // Without `iter`'s box: this runs for every value checked.
+        match self {
+            Choices::Fixed(v) => v.contains(&s),
+            Choices::Given(v) => v.iter().any(|c| c == s),
+        }
     }
     /// The values as owned strings.
     pub fn to_vec(&self) -> Vec<String> {

@@ -302,7 +302,12 @@ fn fixtures() {
             let report = match &payload {
                 Payload::Value(v) => {
                     secrets(v, &mut secret_values);
-                    validate(target, v, &options)
+                    let report = validate(target, v, &options);
+                    // The same document as text reads the same (the text path reads a
+                    // create's kind in the one pass of the walk, the value path first).
+                    let text = validate_str(target, &v.to_string(), &options);
+                    assert_eq!(report, text, "{label}: validate_str of the same document");
+                    report
                 }
                 Payload::Text(t) => {
                     if let Ok(v) = serde_json::from_str::<Value>(t) {

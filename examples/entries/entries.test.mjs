@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -105,6 +105,9 @@ describe('a page built with each entry', () => {
     const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', app], { cwd: here('../../pkg'), encoding: 'utf8' }).trim();
     execFileSync('tar', ['xzf', join(app, tarball), '-C', installed, '--strip-components=1']);
     for (const f of ['init-url.html', 'init-url.js', 'show.js']) await cp(here(f), join(app, f));
+    // An app of its own (Vite keeps its pre-bundled deps under the nearest package.json's
+    // node_modules/.vite, which would otherwise be this repository's, kept across runs).
+    await writeFile(join(app, 'package.json'), JSON.stringify({ private: true, type: 'module', dependencies: { 'channel-rules': 'file:' + tarball } }));
     const { createServer: viteServer } = await import('vite6');
     const dev = await viteServer({ configFile: false, root: app, logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
     await dev.listen();

@@ -9,6 +9,7 @@ use super::{apply, describe, passes, Finding};
 use crate::schema::Checked;
 use base64::engine::general_purpose::STANDARD;
 use base64::{DecodeError, Engine};
+use std::borrow::Cow;
 
 /// Encodes a raw credential the way \[001\] wants it: standard base64 (RFC 4648 section 4,
 /// with `=` padding) of its UTF-8 bytes. What a form calls before it puts a typed secret
@@ -27,12 +28,25 @@ pub fn base64(s: &str, decoded: &[Checked], out: &mut Vec<Finding>) {
         out.push(Finding::error("string.empty"));
         return;
     }
-    match STANDARD.decode(s) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+    // A credential is short: decoded on the stack, longer text into a vector.
+    let mut buf = [0u8; 192];
+    let decoded_bytes: Result<Cow<[u8]>, DecodeError> = if s.len() <= 256 {
+        match STANDARD.decode_slice(s, &mut buf) {
+            Ok(n) => Ok(Cow::Borrowed(&buf[..n])),
+            Err(base64::DecodeSliceError::DecodeError(e)) => Err(e),
+            Err(base64::DecodeSliceError::OutputSliceTooSmall) => {
+                STANDARD.decode(s).map(Cow::Owned)
+            }
+        }
+    } else {
+        STANDARD.decode(s).map(Cow::Owned)
+    };
+    match decoded_bytes {
+        Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => {
                 for c in decoded {
                     let mut found = Vec::new();
-                    apply(c, &text, true, &mut found);
+                    apply(c, text, true, &mut found);
                     if !found.is_empty() {
                         out.push(
                             Finding::warning("base64.decoded_format")

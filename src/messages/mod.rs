@@ -28,60 +28,86 @@ fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
         .map(|(_, t)| *t)
 }
 
+/// [`lookup`] of `code#reason`, without writing the key.
+fn lookup_reason(locale: Locale, code: &str, reason: &str) -> Option<&'static str> {
+    catalogue(locale)
+        .iter()
+        .find(|(k, _)| {
+            k.len() == code.len() + 1 + reason.len()
+                && k.starts_with(code)
+                && k.ends_with(reason)
+                && k.as_bytes()[code.len()] == b'#'
+        })
+        .map(|(_, t)| *t)
+}
+
 /// The message for `code` with `params`, in `locale` (English when the locale lacks it).
 pub fn render(locale: Locale, code: &str, params: &Map<String, Value>) -> String {
-    let reason = params.get("reason").and_then(Value::as_str);
-    let keyed = reason.map(|r| format!("{code}#{r}"));
+    let reason = param(params, "reason").and_then(Value::as_str);
     let template = [locale, Locale::En]
         .iter()
         .find_map(|&l| {
-            keyed
-                .as_deref()
-                .and_then(|k| lookup(l, k))
+            reason
+                .and_then(|r| lookup_reason(l, code, r))
                 .or_else(|| lookup(l, code))
         })
         .unwrap_or(code);
     fill(template, params, locale)
 }
 
-/// Fills a template; see the module docs for its syntax.
+/// Fills a template; see the module docs for its syntax. One string is written, a part
+/// taken back when it names a missing param.
 fn fill(template: &str, params: &Map<String, Value>, locale: Locale) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(start) = rest.find("[[") {
-        out.push_str(&fill_plain(&rest[..start], params, locale).unwrap_or_default());
+    while let Some(start) = find(rest, "[[") {
+        fill_plain(&mut out, &rest[..start], params, locale);
         let after = &rest[start + 2..];
-        let end = after.find("]]").unwrap_or(after.len());
-        if let Some(part) = fill_plain(&after[..end], params, locale) {
-            out.push_str(&part);
-        }
+        let end = find(after, "]]").unwrap_or(after.len());
+        fill_plain(&mut out, &after[..end], params, locale);
         rest = after.get(end + 2..).unwrap_or("");
     }
-    out.push_str(&fill_plain(rest, params, locale).unwrap_or_default());
+    fill_plain(&mut out, rest, params, locale);
     out
 }
 
-/// Replaces `{name}` placeholders; `None` when one names a missing param.
-fn fill_plain(text: &str, params: &Map<String, Value>, locale: Locale) -> Option<String> {
-    let mut out = String::new();
+/// Where the two-byte `pair` starts in `text` (templates are short: a plain scan).
+fn find(text: &str, pair: &str) -> Option<usize> {
+    let (b, p) = (text.as_bytes(), pair.as_bytes());
+    (0..b.len().saturating_sub(1)).find(|&i| b[i] == p[0] && b[i + 1] == p[1])
+}
+
+/// A param by name: a scan, as findings have a handful of params.
+fn param<'p>(params: &'p Map<String, Value>, name: &str) -> Option<&'p Value> {
+    params.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// Writes `text` with its `{name}` placeholders replaced, or nothing when one names a
+/// missing param (or is not closed).
+fn fill_plain(out: &mut String, text: &str, params: &Map<String, Value>, locale: Locale) {
+    let mark = out.len();
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let close = after.find('}')?;
-        let name = &after[..close];
-        let value = params.get(name)?;
-        out.push_str(&show(name, value, locale));
+        let value = after
+            .bytes()
+            .position(|b| b == b'}')
+            .and_then(|close| Some((close, param(params, &after[..close])?)));
+        let Some((close, value)) = value else {
+            out.truncate(mark);
+            return;
+        };
+        show(out, &after[..close], value, locale);
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    Some(out)
 }
 
-fn show(name: &str, v: &Value, locale: Locale) -> String {
+fn show(out: &mut String, name: &str, v: &Value, locale: Locale) {
     match v {
-        Value::String(s) if name == "char" => char_name(s, locale),
-        Value::String(s) => escape_controls(s).into_owned(),
+        Value::String(s) if name == "char" => out.push_str(&char_name(s, locale)),
+        Value::String(s) => out.push_str(&escape_controls(s)),
         Value::Array(items) => {
             // `is` lists alternatives ("extension or queue"); other lists enumerate.
             let sep = match (name, locale) {
@@ -90,13 +116,17 @@ fn show(name: &str, v: &Value, locale: Locale) -> String {
                 ("is", Locale::PtBr) => " ou ",
                 _ => ", ",
             };
-            items
-                .iter()
-                .map(|i| show("", i, locale))
-                .collect::<Vec<_>>()
-                .join(sep)
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(sep);
+                }
+                show(out, "", item, locale);
+            }
         }
-        other => other.to_string(),
+        other => {
+            use std::fmt::Write;
+            let _ = write!(out, "{other}");
+        }
     }
 }
 

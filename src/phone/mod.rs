@@ -371,21 +371,57 @@ pub fn classify(digits: &str) -> Verdict {
         reads_as,
         length,
     };
-    let Ok(n) = engine::parse(&format!("+{digits}"), None) else {
+    // "+" and the digits, on the stack (E.164 has at most 15 digits; more go to the heap),
+    // and the E.164 form below only when it is needed: this runs for every DID checked.
+    let mut buf = [0u8; 32];
+    let heap;
+    let text = match buf.get_mut(..digits.len() + 1) {
+        Some(t) => {
+            t[0] = b'+';
+            t[1..].copy_from_slice(digits.as_bytes());
+            std::str::from_utf8(t).unwrap_or_default()
+        }
+        None => {
+            heap = format!("+{digits}");
+            &heap
+        }
+    };
+    let Ok(n) = engine::parse(text, None) else {
         return invalid(None, None, None);
     };
     let a = analyze(&n);
     let region = a.region.map(str::to_owned);
-    let e164 = n.e164();
-    let as_written = e164.strip_prefix('+') == Some(digits);
+    // Whether the number reads as the digits as written: calling code, then national number.
+    let as_written = {
+        let (mut buf, mut at, mut c) = ([0u8; 5], 5, n.country_code);
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (c % 10) as u8;
+            c /= 10;
+            if c == 0 {
+                break;
+            }
+        }
+        digits
+            .as_bytes()
+            .strip_prefix(&buf[at..])
+            .is_some_and(|rest| rest == n.national_number.as_bytes())
+    };
     match (as_written, a.valid) {
         (true, true) => Verdict::Valid { region },
         (true, false) => invalid(region, None, engine::length_problem(&n)),
         // Offered only when it reads back as itself: Belarus's `8 10` prefix, say, makes
         // a number whose reading reads as yet another.
-        (false, true) if reads_back(&e164) => invalid(None, Some(e164), None),
+        (false, true) => {
+            let e164 = n.e164();
+            if reads_back(&e164) {
+                invalid(None, Some(e164), None)
+            } else {
+                invalid(None, None, engine::length_problem(&as_typed(code, digits)))
+            }
+        }
         // The length as written: the digits may read as another number (a trunk prefix).
-        (false, _) => invalid(None, None, engine::length_problem(&as_typed(code, digits))),
+        (false, false) => invalid(None, None, engine::length_problem(&as_typed(code, digits))),
     }
 }
 

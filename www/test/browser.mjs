@@ -44,7 +44,7 @@ export function harness() {
     await new Promise((done) => (ctx.server ? ctx.server.close(done) : done()));
   });
   ctx.open = async (path, { locale = 'en-US', viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) => {
-    const context = await ctx.browser.newContext({ locale, viewport, colorScheme });
+    const context = await ctx.browser.newContext({ locale, viewport, colorScheme, reducedMotion: 'reduce' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => ctx.problems.push(`page error: ${e.message}`));
