@@ -514,7 +514,7 @@ impl<'de> Seen<'de> {
     fn key(&self) -> Option<Key<'de>> {
         match self {
             Seen::Str(s) => Some(Key::Str(s.clone())),
-            Seen::Num(n) => Some(Key::Num(n.to_string())),
+            Seen::Num(n) => Some(Key::of_number(n)),
             _ => None,
         }
     }
@@ -524,6 +524,10 @@ impl<'de> Seen<'de> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Key<'a> {
     Str(Cow<'a, str>),
+    /// An integer (what ids are), held without an allocation: an update with thousands of
+    /// rules keys each of them, in `current` and in the payload.
+    Int(i128),
+    /// Any other number, by its text.
     Num(String),
 }
 
@@ -533,8 +537,18 @@ impl<'a> Key<'a> {
     pub(crate) fn of_value(v: &'a Value) -> Option<Key<'a>> {
         match v {
             Value::String(s) => Some(Key::Str(Cow::Borrowed(s))),
-            Value::Number(n) => Some(Key::Num(n.to_string())),
+            Value::Number(n) => Some(Key::of_number(n)),
             _ => None,
+        }
+    }
+
+    /// A number's key: integers by value, others by their text (as before, two numbers are
+    /// the same key when serde_json writes them alike).
+    fn of_number(n: &serde_json::Number) -> Key<'a> {
+        match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Key::Int(i128::from(u)),
+            (None, Some(i)) => Key::Int(i128::from(i)),
+            _ => Key::Num(n.to_string()),
         }
     }
 }
