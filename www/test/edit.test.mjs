@@ -3,7 +3,7 @@
 // would delete or clear listed before Save, and the body Save sends being the one
 // `completeUpdate` writes (checked against the package itself, in Node).
 
-import { before, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { completeUpdate } from '../../pkg/node.js';
@@ -22,6 +22,11 @@ describe('the edit page', () => {
   // Inside the suite: the harness's own before hook (the browser) runs first.
   before(async () => {
     page = await ctx.open('/edit.html');
+  });
+
+  // Every state a test leaves the page in is scanned too, besides the scans inside tests.
+  afterEach(async (t) => {
+    if (page && !page.isClosed()) await assertAccessible(page, `edit page, after: ${t.name}`);
   });
 
   it('starts with nothing loaded and nothing to save', async () => {

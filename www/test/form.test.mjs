@@ -3,7 +3,7 @@
 // params, offers only of valid numbers, keyboard use, ARIA on the inputs, axe-core clean,
 // pt-BR and zh-CN, 390 px and the dark theme (screenshots in test-results/).
 
-import { before, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness, assertAccessible, screenshot, assertFitsWidth } from './browser.mjs';
 
@@ -28,6 +28,11 @@ describe('the create page', () => {
   // Inside the suite: the harness's own before hook (the browser) runs first.
   before(async () => {
     page = await ctx.open('/index.html');
+  });
+
+  // Every state a test leaves the page in is scanned too, besides the scans inside tests.
+  afterEach(async (t) => {
+    if (page && !page.isClosed()) await assertAccessible(page, `create page, after: ${t.name}`);
   });
 
   it('starts pristine: no issue shown, the status not red, nothing to send', async () => {
