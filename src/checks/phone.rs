@@ -110,14 +110,18 @@ fn corrected(s: &str) -> Option<String> {
         (format!("+{body}"), true)
     };
     let digits = form(&fixed).ok().filter(|_| fixed != s)?;
+    if !guessed {
+        // The text had its `+` (or `00`): the digits without separators, unless they read
+        // as another number, which is then the one meant. Only that reading is needed.
+        return Some(phone::reads_as(digits).unwrap_or(fixed));
+    }
     match phone::classify(digits) {
         Verdict::Valid { .. } => Some(fixed),
         Verdict::Invalid {
             reads_as: Some(number),
             ..
         } => Some(number),
-        _ if guessed => None,
-        _ => Some(fixed),
+        _ => None,
     }
 }
 

@@ -362,7 +362,8 @@ pub fn is_supported_region(region: &str) -> bool {
 /// assert_eq!(reads_as.as_deref(), Some("+442079460857"));
 /// ```
 pub fn classify(digits: &str) -> Verdict {
-    let Some(code) = calling_code(digits) else {
+    let (code, read) = read_as_written(digits);
+    let Some(code) = code else {
         return Verdict::UnassignedCode;
     };
     let invalid = |region, reads_as, length| Verdict::Invalid {
@@ -371,42 +372,11 @@ pub fn classify(digits: &str) -> Verdict {
         reads_as,
         length,
     };
-    // "+" and the digits, on the stack (E.164 has at most 15 digits; more go to the heap),
-    // and the E.164 form below only when it is needed: this runs for every DID checked.
-    let mut buf = [0u8; 32];
-    let heap;
-    let text = match buf.get_mut(..digits.len() + 1) {
-        Some(t) => {
-            t[0] = b'+';
-            t[1..].copy_from_slice(digits.as_bytes());
-            std::str::from_utf8(t).unwrap_or_default()
-        }
-        None => {
-            heap = format!("+{digits}");
-            &heap
-        }
-    };
-    let Ok(n) = engine::parse(text, None) else {
+    let Some((n, as_written)) = read else {
         return invalid(None, None, None);
     };
     let a = analyze(&n);
     let region = a.region.map(str::to_owned);
-    // Whether the number reads as the digits as written: calling code, then national number.
-    let as_written = {
-        let (mut buf, mut at, mut c) = ([0u8; 5], 5, n.country_code);
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (c % 10) as u8;
-            c /= 10;
-            if c == 0 {
-                break;
-            }
-        }
-        digits
-            .as_bytes()
-            .strip_prefix(&buf[at..])
-            .is_some_and(|rest| rest == n.national_number.as_bytes())
-    };
     match (as_written, a.valid) {
         (true, true) => Verdict::Valid { region },
         (true, false) => invalid(region, None, engine::length_problem(&n)),
@@ -425,9 +395,97 @@ pub fn classify(digits: &str) -> Verdict {
     }
 }
 
+/// The number `+` and `digits` reads as, with whether that is the digits as written (a
+/// trunk prefix after the calling code is dropped in the reading), or why there is none: the
+/// calling code first (`None` when no country has it), then the reading (`None` when the
+/// digits do not parse).
+fn read_as_written(digits: &str) -> (Option<u16>, Option<(Number, bool)>) {
+    let Some(code) = calling_code(digits) else {
+        return (None, None);
+    };
+    // "+" and the digits, on the stack (E.164 has at most 15 digits; more go to the heap),
+    // and the E.164 form only when it is needed: this runs for every DID checked.
+    let mut buf = [0u8; 32];
+    let heap;
+    let text = match buf.get_mut(..digits.len() + 1) {
+        Some(t) => {
+            t[0] = b'+';
+            t[1..].copy_from_slice(digits.as_bytes());
+            std::str::from_utf8(t).unwrap_or_default()
+        }
+        None => {
+            heap = format!("+{digits}");
+            &heap
+        }
+    };
+    let Ok(n) = engine::parse(text, None) else {
+        return (Some(code), None);
+    };
+    // Whether the number reads as the digits as written: calling code, then national number.
+    let as_written = {
+        let (mut buf, mut at, mut c) = ([0u8; 5], 5, n.country_code);
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (c % 10) as u8;
+            c /= 10;
+            if c == 0 {
+                break;
+            }
+        }
+        digits
+            .as_bytes()
+            .strip_prefix(&buf[at..])
+            .is_some_and(|rest| rest == n.national_number.as_bytes())
+    };
+    (Some(code), Some((n, as_written)))
+}
+
+/// What [`classify`] gives as `reads_as` for a well-formed E.164 number's digits, without
+/// judging the number when it reads as written (then there is no other reading): the cheap
+/// question a malformed number's correction asks.
+pub(crate) fn reads_as(digits: &str) -> Option<String> {
+    match read_as_written(digits) {
+        (_, Some((_, true))) | (_, None) => None,
+        (_, Some(_)) => match classify(digits) {
+            Verdict::Invalid { reads_as, .. } => reads_as,
+            _ => None,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_as_is_classifys_reading() {
+        // Valid, too short, trunk prefixes (valid readings and not), unassigned codes,
+        // digits that do not parse, and more than E.164 allows.
+        for digits in [
+            "12125551234",
+            "1212555",
+            "442079460857",
+            "4402079460857",
+            "11212555123",
+            "3750291234567",
+            "375810291234567",
+            "999123456",
+            "0",
+            "1",
+            "44",
+            "2125551234",
+            "1234567890123456789",
+            "8008001234",
+            "8820000000",
+        ] {
+            let expected = match classify(digits) {
+                Verdict::Invalid { reads_as, .. } => reads_as,
+                _ => None,
+            };
+            assert_eq!(reads_as(digits), expected, "{digits}");
+        }
+        assert_eq!(reads_as("4402079460857").as_deref(), Some("+442079460857"));
+    }
 
     #[test]
     fn marker_lowercase_is_to_lowercase_for_the_markers() {
