@@ -100,13 +100,22 @@ const NO_ISSUES = '[true,[]]';
 function report(id, text, opts) {
   const answer = wasm.validate(id, encoder.encode(text), opts);
   if (answer === NO_ISSUES) return { valid: true, issues: [] };
-  const [valid, rows] = JSON.parse(answer);
+  return fromPositional(JSON.parse(answer));
+}
+
+/** A report's records from its positional form (`[valid, rows]`). */
+function fromPositional([valid, rows]) {
+  return { valid, issues: fromRows(rows) };
+}
+
+/** Issue records from `[[pointer, path, severity, code, message, params], ...]`. */
+function fromRows(rows) {
   const issues = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const [pointer, path, severity, code, message, params] = rows[i];
     issues[i] = { pointer, path, severity, code, message, params };
   }
-  return { valid, issues };
+  return issues;
 }
 
 /**
@@ -144,7 +153,10 @@ export function completeUpdate(current, changes, options) {
       throw new TypeError(`completeUpdate: ${name} cannot be written as JSON: ${e.message}`);
     }
   };
-  return JSON.parse(wasm.complete_update(text(current, 'current'), text(changes, 'changes'), optionsText(options)));
+  const [payload, report] = JSON.parse(
+    wasm.complete_update(text(current, 'current'), text(changes, 'changes'), optionsText(options)),
+  );
+  return { payload, report: fromPositional(report) };
 }
 
 /**
@@ -160,7 +172,7 @@ export function completeUpdate(current, changes, options) {
  */
 export function validateField(target, pointer, payload, options) {
   if (typeof pointer !== 'string') throw new TypeError('validateField: pointer must be a string (a JSON Pointer such as "/dids/0/did_number")');
-  return JSON.parse(wasm.validate_field(targetId(target), pointer, payloadText(payload), optionsText(options)));
+  return fromRows(JSON.parse(wasm.validate_field(targetId(target), pointer, payloadText(payload), optionsText(options))));
 }
 
 /**
@@ -287,13 +299,15 @@ function phoneFromWire(line) {
  * @returns {{value?: string, issues: object[]}}
  */
 export function normalizePhone(input, defaultRegion, options) {
-  return JSON.parse(
+  const [value, rows] = JSON.parse(
     wasm.normalize_phone(
       inputArg('normalizePhone', input),
       regionArg('normalizePhone', defaultRegion),
       optionsText(options),
     ),
   );
+  const issues = fromRows(rows);
+  return value === null ? { issues } : { value, issues };
 }
 
 /** The library's version (the crate's and this package's). */

@@ -87,30 +87,34 @@ pub fn validate(target_id: &str, payload: &[u8], options_json: &str) -> Result<S
 /// A report as `[valid, [[pointer, path, severity, code, message, params], ...]]`, which
 /// `pkg/api.js` turns back into the records: the member names of an issue are written once
 /// there rather than in every issue, so there is less text to write, copy and parse (the
-/// parse was a fifth of a call with three issues, profiled in Node).
+/// parse was a fifth of a call with three issues, profiled in Node). Every export that
+/// returns issues writes them this way ([`Rows`]), so there is one writer and one reader.
 struct Positional<'a>(&'a crate::Report);
 
 impl Serialize for Positional<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.0.valid, Rows(&self.0.issues)).serialize(s)
+    }
+}
+
+/// Issues as `[[pointer, path, severity, code, message, params], ...]`.
+struct Rows<'a>(&'a [crate::Issue]);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        struct Issues<'a>(&'a [crate::Issue]);
-        impl Serialize for Issues<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                for i in self.0 {
-                    seq.serialize_element(&(
-                        &i.pointer, &i.path, i.severity, &i.code, &i.message, &i.params,
-                    ))?;
-                }
-                seq.end()
-            }
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for i in self.0 {
+            seq.serialize_element(&(
+                &i.pointer, &i.path, i.severity, &i.code, &i.message, &i.params,
+            ))?;
         }
-        (self.0.valid, Issues(&self.0.issues)).serialize(s)
+        seq.end()
     }
 }
 
 /// `validateField(target, pointer, payloadJson, optionsJson)`: the issues at or below
-/// `pointer`, as a JSON array. A pointer that is not one throws the `TypeError`.
+/// `pointer`, as [`Rows`]. A pointer that is not one throws the `TypeError`.
 #[wasm_bindgen]
 pub fn validate_field(
     target_id: &str,
@@ -121,11 +125,11 @@ pub fn validate_field(
     let (target, options) = (target(target_id)?, options(options_json)?);
     let issues =
         crate::validate_field_str(target, pointer, payload, &options).map_err(type_error)?;
-    Ok(json(&issues))
+    Ok(json(&Rows(&issues)))
 }
 
-/// `completeUpdate(currentJson, changesJson, optionsJson)`: `{payload, report}` as JSON
-/// text. Inputs that contradict each other (another channel's id, a rule `current` does not
+/// `completeUpdate(currentJson, changesJson, optionsJson)`: `[payload, report]` as JSON
+/// text, the report [`Positional`]. Inputs that contradict each other (another channel's id, a rule `current` does not
 /// have) throw the `TypeError`, as does text that is not JSON (the caller serialized it).
 #[wasm_bindgen]
 pub fn complete_update(
@@ -133,11 +137,6 @@ pub fn complete_update(
     changes: &str,
     options_json: &str,
 ) -> Result<String, JsValue> {
-    #[derive(Serialize)]
-    struct Completed {
-        payload: serde_json::Value,
-        report: crate::Report,
-    }
     let options = options(options_json)?;
     let parse = |text: &str, input| {
         serde_json::from_str::<serde_json::Value>(text).map_err(|e| input_error(e, input))
@@ -145,7 +144,7 @@ pub fn complete_update(
     let (current, changes) = (parse(current, "current")?, parse(changes, "changes")?);
     let (payload, report) =
         crate::complete_update(&current, &changes, &options).map_err(type_error)?;
-    Ok(json(&Completed { payload, report }))
+    Ok(json(&(payload, Positional(&report))))
 }
 
 /// `jsonSchema(target, optionsJson)`: the target's JSON Schema (draft 2020-12) as JSON text.
@@ -244,7 +243,8 @@ pub fn phone_info(input: &str, region_code: &str) -> Result<String, JsValue> {
     Ok(line)
 }
 
-/// `normalizePhone(input, region, optionsJson)`: `{value?, issues}` as JSON text. An
+/// `normalizePhone(input, region, optionsJson)`: `[value or null, issues]` as JSON text,
+/// the issues as [`Rows`]. An
 /// unknown region throws the `TypeError`.
 #[wasm_bindgen]
 pub fn normalize_phone(
@@ -255,7 +255,7 @@ pub fn normalize_phone(
     let locale = options(options_json)?.locale;
     let normalized =
         crate::normalize_phone(input, Some(region_code), locale).map_err(type_error)?;
-    Ok(json(&normalized))
+    Ok(json(&(&normalized.value, Rows(&normalized.issues))))
 }
 
 /// Standard base64 of the UTF-8 bytes of `raw`.
