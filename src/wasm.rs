@@ -129,8 +129,9 @@ pub fn validate_field(
 }
 
 /// `completeUpdate(currentJson, changesJson, optionsJson)`: `[payload, report]` as JSON
-/// text, the report [`Positional`]. Inputs that contradict each other (another channel's id, a rule `current` does not
-/// have) throw the `TypeError`, as does text that is not JSON (the caller serialized it).
+/// text, the report [`Positional`]. Inputs that contradict each other (another channel's id,
+/// a rule `current` does not have) throw the `TypeError`, as does text that is not JSON (the
+/// caller serialized it).
 #[wasm_bindgen]
 pub fn complete_update(
     current: &str,
@@ -244,8 +245,7 @@ pub fn phone_info(input: &str, region_code: &str) -> Result<String, JsValue> {
 }
 
 /// `normalizePhone(input, region, optionsJson)`: `[value or null, issues]` as JSON text,
-/// the issues as [`Rows`]. An
-/// unknown region throws the `TypeError`.
+/// the issues as [`Rows`]. An unknown region throws the `TypeError`.
 #[wasm_bindgen]
 pub fn normalize_phone(
     input: &str,
