@@ -79,8 +79,11 @@ struct Meta {
 /// The automaton of a rule's pattern, as [`Pattern`] holds it.
 #[derive(Debug, Clone, Copy)]
 pub struct Automaton {
-    positions: &'static [Position],
-    meta: Meta,
+    /// The class of each ASCII byte.
+    classes: &'static [u8; 128],
+    /// A state's row: its transition for each class, then its flags.
+    width: usize,
+    table: &'static [u8],
 }
 
 /// What a sub-expression begins and ends with.
@@ -136,42 +139,6 @@ pub const fn compile(source: &str) -> Compiled<MAX> {
     c.meta.last = f.last;
     c.meta.nullable = f.nullable;
     c
-}
-
-/// The first `N` positions of `c` (`N` is `c.len`).
-pub const fn shrink<const N: usize>(c: &Compiled<MAX>) -> Compiled<N> {
-    if c.len != N {
-        panic!("shrink to the compiled length");
-    }
-    let mut positions = [Position {
-        class: [0; 2],
-        follow: 0,
-    }; N];
-    let mut i = 0;
-    while i < N {
-        positions[i] = c.positions[i];
-        i += 1;
-    }
-    Compiled {
-        positions,
-        len: N,
-        meta: c.meta,
-    }
-}
-
-impl<const N: usize> Compiled<N> {
-    /// How many positions it has.
-    pub const fn positions(&self) -> usize {
-        self.len
-    }
-
-    /// The automaton, for matching.
-    pub fn automaton(&'static self) -> Automaton {
-        Automaton {
-            positions: &self.positions,
-            meta: self.meta,
-        }
-    }
 }
 
 /// Adds `to` to what follows each position of `from`.
@@ -392,43 +359,202 @@ impl Parser<'_> {
     }
 }
 
+/// The most byte classes a pattern's automaton tells apart (bytes every position treats
+/// alike are one class; class 0 is the bytes no position reads, non-ASCII ones included).
+const MAX_CLASSES: usize = 64;
+
+/// The most states of a pattern's deterministic automaton; [`DEAD`] is not one of them.
+const MAX_STATES: usize = 255;
+
+/// A transition to no state: the text cannot match any more.
+const DEAD: u8 = u8::MAX;
+
+/// State flags, in the last column of each state's row: the text matches here, whatever
+/// follows (`EARLY`), or if it ends here (`END`).
+const EARLY: u8 = 1;
+const END: u8 = 2;
+
+/// The deterministic automaton of a pattern, built from its position automaton by the
+/// subset construction in a `const` (so, like [`compile`], when the crate is), in buffers
+/// of the largest size; [`shrink_dfa`] keeps the part in use.
+pub struct Built {
+    classes: [u8; 128],
+    width: usize,
+    states: usize,
+    table: [u8; MAX_STATES * (MAX_CLASSES + 1)],
+}
+
+/// The set of positions whose class holds byte `b`.
+const fn reading(c: &Compiled<MAX>, b: u8) -> u128 {
+    let mut set = 0u128;
+    let mut q = 0;
+    while q < c.len {
+        if class_has(&c.positions[q].class, b) {
+            set |= 1 << q;
+        }
+        q += 1;
+    }
+    set
+}
+
+/// The deterministic automaton of `c`. Panics (a compile error in a `const`) past
+/// [`MAX_CLASSES`] classes or [`MAX_STATES`] states.
+pub const fn determinize(c: &Compiled<MAX>) -> Built {
+    // Byte classes: bytes read by the same positions.
+    let mut masks = [0u128; MAX_CLASSES];
+    let mut k = 1; // class 0: the empty set
+    let mut classes = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        let m = reading(c, b);
+        let mut j = 0;
+        while j < k && masks[j] != m {
+            j += 1;
+        }
+        if j == k {
+            if k == MAX_CLASSES {
+                panic!("a rule pattern with too many byte classes");
+            }
+            masks[k] = m;
+            k += 1;
+        }
+        classes[b as usize] = j as u8;
+        b += 1;
+    }
+    let m = c.meta;
+    let width = k + 1;
+    let empty_anywhere = m.nullable && !m.start_anchored;
+    // State 0 is the start (no byte read yet), never the target of a transition; the others
+    // are the sets of positions that read the last byte.
+    let mut sets = [0u128; MAX_STATES];
+    let mut states = 1;
+    let mut table = [0u8; MAX_STATES * (MAX_CLASSES + 1)];
+    let mut i = 0;
+    while i < states {
+        let set = sets[i];
+        let start = i == 0;
+        let mut candidates = if start || !m.start_anchored {
+            m.first
+        } else {
+            0
+        };
+        let mut rest = set;
+        while rest != 0 {
+            candidates |= c.positions[rest.trailing_zeros() as usize].follow;
+            rest &= rest - 1;
+        }
+        let mut class = 0;
+        while class < k {
+            let next = candidates & masks[class];
+            let to = if next == 0 && m.start_anchored {
+                DEAD
+            } else {
+                let mut t = 1;
+                while t < states && sets[t] != next {
+                    t += 1;
+                }
+                if t == states {
+                    if states == MAX_STATES {
+                        panic!("a rule pattern with too many states");
+                    }
+                    sets[t] = next;
+                    states += 1;
+                }
+                t as u8
+            };
+            table[i * width + class] = to;
+            class += 1;
+        }
+        let ends = set & m.last != 0 || m.nullable && (start || empty_anywhere);
+        let mut flags = 0;
+        if ends {
+            flags |= END;
+            if !m.end_anchored {
+                flags |= EARLY;
+            }
+        }
+        table[i * width + k] = flags;
+        i += 1;
+    }
+    Built {
+        classes,
+        width,
+        states,
+        table,
+    }
+}
+
+impl Built {
+    /// The length of its table.
+    pub const fn table_len(&self) -> usize {
+        self.states * self.width
+    }
+
+    /// The automaton, for matching (tests build one at run time).
+    #[cfg(test)]
+    fn automaton(&'static self) -> Automaton {
+        Automaton {
+            classes: &self.classes,
+            width: self.width,
+            table: &self.table[..self.table_len()],
+        }
+    }
+}
+
+/// A pattern's deterministic automaton, its table `T` bytes long.
+#[derive(Debug)]
+pub struct Dfa<const T: usize> {
+    classes: [u8; 128],
+    width: usize,
+    table: [u8; T],
+}
+
+/// The part of `b` in use (`T` is `b.table_len()`).
+pub const fn shrink_dfa<const T: usize>(b: &Built) -> Dfa<T> {
+    if b.table_len() != T {
+        panic!("shrink to the table's length");
+    }
+    let mut table = [0u8; T];
+    let mut i = 0;
+    while i < T {
+        table[i] = b.table[i];
+        i += 1;
+    }
+    Dfa {
+        classes: b.classes,
+        width: b.width,
+        table,
+    }
+}
+
+impl<const T: usize> Dfa<T> {
+    /// The automaton, for matching.
+    pub fn automaton(&'static self) -> Automaton {
+        Automaton {
+            classes: &self.classes,
+            width: self.width,
+            table: &self.table,
+        }
+    }
+}
+
 impl Automaton {
-    /// Whether `s` matches: one pass over its bytes; a start-anchored pattern stops at the
-    /// first byte that leaves no position alive.
+    /// Whether `s` matches: one table step a byte, stopping at the first byte after which
+    /// the answer is known.
     pub fn is_match(&self, s: &str) -> bool {
-        let m = &self.meta;
-        // The positions that read the byte before; an empty match may start anywhere when
-        // the start is not anchored.
-        let mut cur = 0u128;
-        let empty_anywhere = m.nullable && !m.start_anchored;
-        for (k, &b) in s.as_bytes().iter().enumerate() {
-            if !m.end_anchored && (cur & m.last != 0 || m.nullable && (k == 0 || empty_anywhere)) {
+        let flags = self.width - 1;
+        let mut row = 0;
+        for &b in s.as_bytes() {
+            if self.table[row + flags] & EARLY != 0 {
                 return true;
             }
-            let mut candidates = if k == 0 || !m.start_anchored {
-                m.first
-            } else {
-                0
-            };
-            let mut set = cur;
-            while set != 0 {
-                candidates |= self.positions[set.trailing_zeros() as usize].follow;
-                set &= set - 1;
+            let class = if b < 128 { self.classes[b as usize] } else { 0 };
+            match self.table[row + class as usize] {
+                DEAD => return false,
+                to => row = to as usize * self.width,
             }
-            let mut next = 0u128;
-            while candidates != 0 {
-                let q = candidates.trailing_zeros();
-                if class_has(&self.positions[q as usize].class, b) {
-                    next |= 1 << q;
-                }
-                candidates &= candidates - 1;
-            }
-            if next == 0 && m.start_anchored {
-                return false;
-            }
-            cur = next;
         }
-        cur & m.last != 0 || m.nullable && (s.is_empty() || empty_anywhere)
+        self.table[row + flags] & END != 0
     }
 }
 
@@ -436,10 +562,11 @@ impl Automaton {
 /// `pattern!("^#[0-9A-Fa-f]{6}$", "a colour as #RRGGBB")` is an `Arc<Pattern>`.
 macro_rules! pattern {
     ($source:literal, $describes:literal $(,)?) => {{
-        use $crate::checks::pattern::{compile, shrink, Compiled};
-        const N: usize = compile($source).positions();
-        static COMPILED: Compiled<N> = shrink::<N>(&compile($source));
-        $crate::schema::Pattern::new($source, $describes, COMPILED.automaton())
+        use $crate::checks::pattern::{compile, determinize, shrink_dfa, Built, Dfa};
+        const BUILT: Built = determinize(&compile($source));
+        const T: usize = BUILT.table_len();
+        static DFA: Dfa<T> = shrink_dfa::<T>(&BUILT);
+        $crate::schema::Pattern::new($source, $describes, DFA.automaton())
     }};
 }
 pub(crate) use pattern;
@@ -450,7 +577,7 @@ mod tests {
 
     /// Compiled at run time, as `pattern!` does in a `const`.
     fn a(source: &str) -> Automaton {
-        Box::leak(Box::new(compile(source))).automaton()
+        Box::leak(Box::new(determinize(&compile(source)))).automaton()
     }
 
     fn refused(source: &str) -> bool {
@@ -530,11 +657,11 @@ mod tests {
             fn agree(body in node(), start in any::<bool>(), end in any::<bool>(), text in "[abc01_.x-]{0,8}") {
                 let source = format!("{}{body}{}", if start { "^" } else { "" }, if end { "$" } else { "" });
                 // Nested counted repetitions can outgrow 128 positions.
-                let Ok(compiled) = std::panic::catch_unwind(|| compile(&source)) else {
+                let Ok(built) = std::panic::catch_unwind(|| determinize(&compile(&source))) else {
                     prop_assume!(false);
                     return Ok(());
                 };
-                let ours = Box::leak(Box::new(compiled)).automaton();
+                let ours = Box::leak(Box::new(built)).automaton();
                 let theirs = regex_lite::Regex::new(&source).unwrap();
                 prop_assert_eq!(ours.is_match(&text), theirs.is_match(&text), "{} on {:?}", source, text);
             }
