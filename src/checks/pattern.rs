@@ -8,10 +8,12 @@
 //! ends of the whole pattern. So they need no regular-expression engine at run time, and
 //! none is compiled at a payload's first check (compiling the Twilio SID pattern with
 //! `regex` took milliseconds): the `pattern!` macro turns each into a
-//! position automaton (Glushkov's: one state per class of the expanded pattern, at most
-//! 128, each with the set of states that may follow it) in a `const`, so the compiler
-//! does it when it builds the crate, and a pattern outside the subset does not compile.
-//! A match is one pass over the value's bytes with no backtracking. The wasm package then
+//! position automaton (Glushkov's: one position per class of the expanded pattern, at most
+//! 128, each with the set of positions that may follow it), then that into a deterministic
+//! automaton (the subset construction, over classes of bytes the pattern treats alike), in
+//! a `const`: so the compiler does it when it builds the crate, and a pattern outside the
+//! subset, or whose automaton would outgrow its tables, does not compile. A match is one
+//! table step a byte, with no backtracking. The wasm package then
 //! carries neither a regex matcher nor a pattern compiler for them (Bird's `pattern` field,
 //! which a payload supplies, still needs a parser: [`super::regex`]).
 
