@@ -86,7 +86,7 @@ mod wasm;
 pub use export::json_schema::json_schema;
 pub use messages::escape_controls;
 pub use normalize::{normalize_phone, Normalized, UnknownRegion};
-pub use report::{pointer_of, InvalidPointer, Issue, Report, Segment, Severity};
+pub use report::{pointer_of, InvalidPointer, Issue, Params, Report, Segment, Severity};
 pub use schema::describe;
 pub use target::{Locale, Options, Target, UnknownLocale, UnknownTarget};
 pub use update::{complete_update, UpdateError};

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How bad a finding is.
@@ -131,7 +132,7 @@ pub struct Issue {
     /// Human-readable message in the requested locale; never contains a credential.
     pub message: String,
     /// The values the message was built from; never a credential.
-    pub params: Map<String, Value>,
+    pub params: Params,
 }
 
 impl fmt::Display for Issue {
@@ -148,6 +149,102 @@ impl fmt::Display for Issue {
             "{at}: {}: {} [{}]",
             self.severity, self.message, self.code
         )
+    }
+}
+
+/// The params of an issue: each name with its JSON value, in the order the check gave them,
+/// written as a JSON object. A handful at most, so a lookup is a scan: no hashing and no
+/// allocation for a name (the rules' names are static text).
+///
+/// ```
+/// use channel_rules::{validate_str, Options, Target};
+///
+/// let report = validate_str(Target::YeastarMessageChannelUpdate, r#"{"id": 0}"#, &Options::default());
+/// let params = &report.issues[0].params;
+/// assert_eq!(params["min"], 1);
+/// assert_eq!(params.get("max"), None);
+/// assert_eq!(serde_json::to_string(params).unwrap(), r#"{"min":1}"#);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Params(Vec<(Cow<'static, str>, Value)>);
+
+impl Params {
+    /// No params.
+    pub const fn new() -> Params {
+        Params(Vec::new())
+    }
+
+    /// The value of param `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Whether there is a param `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Sets param `name` (in place when it is there, else last).
+    pub fn insert(&mut self, name: impl Into<Cow<'static, str>>, value: Value) {
+        let name = name.into();
+        match self.0.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    /// The params in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (&**k, v))
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The same params, whatever their order (as JSON objects compare).
+impl PartialEq for Params {
+    fn eq(&self, other: &Params) -> bool {
+        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl std::ops::Index<&str> for Params {
+    type Output = Value;
+    /// The value of param `name`; panics when there is none, as `serde_json::Map` does.
+    fn index(&self, name: &str) -> &Value {
+        match self.get(name) {
+            Some(v) => v,
+            None => panic!("no param {name:?}"),
+        }
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(&**k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Params, D::Error> {
+        // Through a JSON object: a repeated name keeps its last value, as `JSON.parse` does.
+        let map = Map::<String, Value>::deserialize(d)?;
+        Ok(Params(
+            map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect(),
+        ))
     }
 }
 

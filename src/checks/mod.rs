@@ -2,9 +2,10 @@
 //! findings; none of them ever puts the value itself into a finding, so a credential that
 //! fails a check is described ("34 characters, not valid base64"), never quoted.
 
+use crate::report::Params;
 use crate::report::Severity;
 use crate::schema::{Check, Checked};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub mod base64;
 pub mod datetime;
@@ -26,7 +27,7 @@ pub struct Finding {
     /// Error or warning.
     pub severity: Severity,
     /// Message parameters; never the checked value when it is a credential.
-    pub params: Map<String, Value>,
+    pub params: Params,
 }
 
 impl Finding {
@@ -35,7 +36,7 @@ impl Finding {
         Finding {
             code,
             severity: Severity::Error,
-            params: Map::new(),
+            params: Params::new(),
         }
     }
     /// A warning with no params.
@@ -43,12 +44,12 @@ impl Finding {
         Finding {
             code,
             severity: Severity::Warning,
-            params: Map::new(),
+            params: Params::new(),
         }
     }
     /// Adds a param.
-    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Finding {
-        self.params.insert(key.to_string(), value.into());
+    pub fn with(mut self, key: &'static str, value: impl Into<Value>) -> Finding {
+        self.params.insert(key, value.into());
         self
     }
 }

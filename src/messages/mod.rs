@@ -9,8 +9,9 @@ mod en;
 mod pt_br;
 mod zh_cn;
 
+use crate::report::Params;
 use crate::target::Locale;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The template table of a locale.
 pub fn catalogue(locale: Locale) -> &'static [(&'static str, &'static str)] {
@@ -42,7 +43,7 @@ fn lookup_reason(locale: Locale, code: &str, reason: &str) -> Option<&'static st
 }
 
 /// The message for `code` with `params`, in `locale` (English when the locale lacks it).
-pub fn render(locale: Locale, code: &str, params: &Map<String, Value>) -> String {
+pub fn render(locale: Locale, code: &str, params: &Params) -> String {
     let reason = param(params, "reason").and_then(Value::as_str);
     let template = [locale, Locale::En]
         .iter()
@@ -57,7 +58,7 @@ pub fn render(locale: Locale, code: &str, params: &Map<String, Value>) -> String
 
 /// Fills a template; see the module docs for its syntax. One string is written, a part
 /// taken back when it names a missing param.
-fn fill(template: &str, params: &Map<String, Value>, locale: Locale) -> String {
+fn fill(template: &str, params: &Params, locale: Locale) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = find(rest, "[[") {
@@ -78,13 +79,13 @@ fn find(text: &str, pair: &str) -> Option<usize> {
 }
 
 /// A param by name: a scan, as findings have a handful of params.
-fn param<'p>(params: &'p Map<String, Value>, name: &str) -> Option<&'p Value> {
-    params.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+fn param<'p>(params: &'p Params, name: &str) -> Option<&'p Value> {
+    params.get(name)
 }
 
 /// Writes `text` with its `{name}` placeholders replaced, or nothing when one names a
 /// missing param (or is not closed).
-fn fill_plain(out: &mut String, text: &str, params: &Map<String, Value>, locale: Locale) {
+fn fill_plain(out: &mut String, text: &str, params: &Params, locale: Locale) {
     let mark = out.len();
     let mut rest = text;
     while let Some(open) = rest.bytes().position(|b| b == b'{') {
@@ -182,10 +183,13 @@ mod tests {
     use serde_json::json;
     use std::collections::BTreeSet;
 
+    fn params(v: Value) -> Params {
+        serde_json::from_value(v).unwrap()
+    }
+
     #[test]
     fn optional_parts_need_their_params() {
-        let p = json!({"field": "nmae", "suggestion": "name"});
-        let p = p.as_object().unwrap();
+        let p = &params(json!({"field": "nmae", "suggestion": "name"}));
         assert_eq!(
             fill(
                 "unknown '{field}'[[; did you mean '{suggestion}'?]]",
@@ -198,7 +202,7 @@ mod tests {
         assert_eq!(
             fill(
                 "unknown '{field}'[[; did you mean '{suggestion}'?]]",
-                q.as_object().unwrap(),
+                &params(q),
                 Locale::En
             ),
             "unknown 'zzz'"
@@ -208,14 +212,14 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         let p = json!({"field": "a\u{1b}[31mb\r\nc\u{202e}"});
-        let m = render(Locale::En, "field.unknown", p.as_object().unwrap());
+        let m = render(Locale::En, "field.unknown", &params(p));
         assert_eq!(m, "unknown field 'a\\u001B[31mb\\u000D\\u000Ac\\u202E'");
     }
 
     #[test]
     fn reason_variants_win() {
         let p = json!({"reason": "char", "char": " ", "position": 3, "min": 7, "max": 15});
-        let m = render(Locale::En, "phone.e164", p.as_object().unwrap());
+        let m = render(Locale::En, "phone.e164", &params(p));
         assert!(m.contains("found a space at position 3"), "{m}");
     }
 
