@@ -51,14 +51,18 @@ pub enum Segment {
 
 /// Renders a path as an RFC 6901 JSON Pointer (`""` is the whole document).
 pub fn pointer_of(path: &[Segment]) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
+    let mut out = String::with_capacity(
+        path.iter()
+            .map(|s| match s {
+                Segment::Key(k) => k.len() + 1,
+                Segment::Index(_) => 4,
+            })
+            .sum(),
+    );
     for seg in path {
         out.push('/');
         match seg {
-            Segment::Index(i) => {
-                let _ = write!(out, "{i}");
-            }
+            Segment::Index(i) => out.push_str(itoa::Buffer::new().format(*i)),
             Segment::Key(k) if !k.contains(['~', '/']) => out.push_str(k),
             Segment::Key(k) => {
                 for c in k.chars() {

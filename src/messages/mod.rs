@@ -124,6 +124,13 @@ fn show(out: &mut String, name: &str, v: &Value, locale: Locale) {
                 show(out, "", item, locale);
             }
         }
+        // Integers (what counts and limits are) without the formatting machinery.
+        Value::Number(n) if n.as_u64().is_some() => {
+            out.push_str(itoa::Buffer::new().format(n.as_u64().unwrap_or_default()))
+        }
+        Value::Number(n) if n.as_i64().is_some() => {
+            out.push_str(itoa::Buffer::new().format(n.as_i64().unwrap_or_default()))
+        }
         other => {
             use std::fmt::Write;
             let _ = write!(out, "{other}");
@@ -140,7 +147,8 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
         c.is_control()
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     }
-    if !s.contains(unsafe_char) {
+    // Printable ASCII, what nearly every param is, in one pass over the bytes.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) || !s.contains(unsafe_char) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
