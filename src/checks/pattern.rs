@@ -399,8 +399,8 @@ const fn reading(c: &Compiled<MAX>, b: u8) -> u128 {
     set
 }
 
-/// The deterministic automaton of `c`. Panics (a compile error in a `const`) past
-/// [`MAX_CLASSES`] classes or [`MAX_STATES`] states.
+/// The deterministic automaton of `c`. Panics (a compile error in a `const`) past 64 byte
+/// classes or 255 states.
 pub const fn determinize(c: &Compiled<MAX>) -> Built {
     // Byte classes: bytes read by the same positions.
     let mut masks = [0u128; MAX_CLASSES];
@@ -613,6 +613,18 @@ mod tests {
         assert!(a("b+c").is_match("aabbbcd"));
         assert!(a("x\\.\\$$").is_match("ax.$"));
         assert!(!a("x\\.\\$$").is_match("ax.$b"));
+    }
+
+    #[test]
+    fn the_limits_are_the_ones_the_docs_name() {
+        assert_eq!(
+            (MAX_CLASSES, MAX_STATES),
+            (64, 255),
+            "determinize's docs name them"
+        );
+        // 128 positions of one class: 130 states, within the limit.
+        assert!(a("^a{128}$").is_match(&"a".repeat(128)));
+        assert!(!a("^a{128}$").is_match(&"a".repeat(129)));
     }
 
     #[test]
