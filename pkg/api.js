@@ -89,7 +89,22 @@ export function validate(target, payload, options) {
 
 // The payload's JSON text goes in as UTF-8 bytes, which `TextEncoder` writes in one call
 // (lone surrogates become U+FFFD, as wasm-bindgen's own copy of a string makes them).
+// `encode` allocates a new buffer every call, most of its 0.8 us on a Twilio payload in
+// Node; `encodeInto` one buffer kept for the purpose takes a tenth of that. The glue copies
+// the bytes into the wasm memory before the call, so the buffer is free again after it.
+// It holds 64 KB (three bytes at most for each UTF-16 unit of text); longer text gets a
+// buffer of its own, so nothing large is kept.
 const encoder = new TextEncoder();
+const SCRATCH_UNITS = 21845;
+let scratch = null;
+
+/** The UTF-8 bytes of `text`, in the kept buffer when they fit. */
+function utf8(text) {
+  if (text.length > SCRATCH_UNITS) return encoder.encode(text);
+  if (scratch === null) scratch = new Uint8Array(SCRATCH_UNITS * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
 const NO_ISSUES = '[true,[]]';
 
 /**
@@ -98,7 +113,7 @@ const NO_ISSUES = '[true,[]]';
  * the records; a valid payload without a finding is not parsed at all.
  */
 function report(id, text, opts) {
-  const answer = wasm.validate(id, encoder.encode(text), opts);
+  const answer = wasm.validate(id, utf8(text), opts);
   if (answer === NO_ISSUES) return { valid: true, issues: [] };
   return fromPositional(JSON.parse(answer));
 }

@@ -141,6 +141,24 @@ describe('validate', () => {
     assert.equal(validate(UPDATE, { id: 1 }, { channel: 'twilio' }).valid, true);
   });
 
+  it('reads text of any length and script the same way, call after call', () => {
+    // The text crosses as UTF-8 in a buffer kept between calls (up to 21,845 UTF-16 units)
+    // or one of its own: each size, non-ASCII text, and a short payload after a long one.
+    const named = (name) => ({ ...twilio(), name, dids: [] });
+    const chars = (r) => r.issues.filter((i) => i.pointer === '/name').map((i) => [i.code, i.params]);
+    for (const name of ['Café ☎ 😀 receção', 'é'.repeat(127), 'é'.repeat(128), 'x'.repeat(30000), '😀'.repeat(12000)]) {
+      const r = validate(CREATE, named(name));
+      const length = [...name].length;
+      assert.deepEqual(chars(r), length > 127 ? [['string.too_long', { max: 127, length, unit: 'characters' }]] : [], name.slice(0, 20));
+      assert.deepEqual(r, validate(CREATE, JSON.stringify(named(name))));
+    }
+    // A lone surrogate is read as U+FFFD, as JSON.stringify escapes it: one character.
+    assert.deepEqual(chars(validate(CREATE, named('\ud800'))), []);
+    // A short payload right after a long one reads its own bytes only.
+    assert.deepEqual(validate(CREATE, named('x'.repeat(20000))).issues.map((i) => i.code), ['string.too_long']);
+    assert.deepEqual(validate(CREATE, named('SMS')), { valid: true, issues: [] });
+  });
+
   it('never echoes a credential', () => {
     const p = twilio();
     p.account_data[1].v = 'raw secret with spaces!';
