@@ -168,6 +168,9 @@ impl fmt::Display for Issue {
 /// assert_eq!(params["min"], 1);
 /// assert_eq!(params.get("max"), None);
 /// assert_eq!(serde_json::to_string(params).unwrap(), r#"{"min":1}"#);
+/// for (name, value) in params {
+///     assert_eq!((name, value), ("min", &serde_json::json!(1)));
+/// }
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Params(Vec<(Cow<'static, str>, Value)>);
@@ -199,7 +202,7 @@ impl Params {
 
     /// The params in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (&**k, v))
+        self.into_iter()
     }
 
     /// How many there are.
@@ -210,6 +213,18 @@ impl Params {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Params {
+    type Item = (&'a str, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (Cow<'static, str>, Value)>,
+        fn(&'a (Cow<'static, str>, Value)) -> (&'a str, &'a Value),
+    >;
+    /// The params in order, as [`Params::iter`] gives them.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (&**k, v))
     }
 }
 

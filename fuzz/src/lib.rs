@@ -240,7 +240,7 @@ fn check_issue(issue: &Issue, report: &Report, options: &Options) {
             fail!(report, "message of {n} characters (most {MAX_MESSAGE})");
         }
         for (k, v) in &issue.params {
-            if !LONG_PARAMS.contains(&k.as_str()) {
+            if !LONG_PARAMS.contains(&k) {
                 check_quoted(k, v, report, options);
             }
         }
@@ -562,7 +562,7 @@ fn report_strings(report: &Report) -> Vec<String> {
         out.push(i.code.clone());
         out.push(i.message.clone());
         for (k, v) in &i.params {
-            out.push(k.clone());
+            out.push(k.to_string());
             value(v, &mut out);
         }
     }
@@ -1145,7 +1145,7 @@ mod tests {
             severity: Severity::Error,
             code: "field.unknown".into(),
             message: message.into(),
-            params: Map::new(),
+            params: channel_rules::Params::new(),
         }
     }
 
