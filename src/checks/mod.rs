@@ -48,8 +48,14 @@ impl Finding {
         }
     }
     /// Adds a param.
-    pub fn with(mut self, key: &'static str, value: impl Into<Value>) -> Finding {
-        self.params.insert(key, value.into());
+    pub fn with(self, key: &'static str, value: impl Into<Value>) -> Finding {
+        self.with_value(key, value.into())
+    }
+
+    /// [`Finding::with`], once for every type of value: not copied into each check.
+    #[inline(never)]
+    fn with_value(mut self, key: &'static str, value: Value) -> Finding {
+        self.params.insert(key, value);
         self
     }
 }
