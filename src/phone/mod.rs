@@ -380,19 +380,23 @@ pub fn classify(digits: &str) -> Verdict {
     match (as_written, a.valid) {
         (true, true) => Verdict::Valid { region },
         (true, false) => invalid(region, None, engine::length_problem(&n)),
-        // Offered only when it reads back as itself: Belarus's `8 10` prefix, say, makes
-        // a number whose reading reads as yet another.
-        (false, true) => {
-            let e164 = n.e164();
-            if reads_back(&e164) {
-                invalid(None, Some(e164), None)
-            } else {
-                invalid(None, None, engine::length_problem(&as_typed(code, digits)))
-            }
-        }
-        // The length as written: the digits may read as another number (a trunk prefix).
-        (false, false) => invalid(None, None, engine::length_problem(&as_typed(code, digits))),
+        (false, valid) => match reading(&n, valid) {
+            Some(e164) => invalid(None, Some(e164), None),
+            // The length as written: the digits may read as another number (a trunk prefix).
+            None => invalid(None, None, engine::length_problem(&as_typed(code, digits))),
+        },
     }
+}
+
+/// The number that digits not read as written read as (`n`, `valid` by [`analyze`]), as
+/// [`classify`] offers it: when it is valid and reads back as itself (Belarus's `8 10`
+/// prefix, say, makes a number whose reading reads as yet another).
+fn reading(n: &Number, valid: bool) -> Option<String> {
+    if !valid {
+        return None;
+    }
+    let e164 = n.e164();
+    reads_back(&e164).then_some(e164)
 }
 
 /// The number `+` and `digits` reads as, with whether that is the digits as written (a
@@ -445,11 +449,8 @@ fn read_as_written(digits: &str) -> (Option<u16>, Option<(Number, bool)>) {
 /// question a malformed number's correction asks.
 pub(crate) fn reads_as(digits: &str) -> Option<String> {
     match read_as_written(digits) {
-        (_, Some((_, true))) | (_, None) => None,
-        (_, Some(_)) => match classify(digits) {
-            Verdict::Invalid { reads_as, .. } => reads_as,
-            _ => None,
-        },
+        (_, Some((n, false))) => reading(&n, analyze(&n).valid),
+        _ => None,
     }
 }
 
