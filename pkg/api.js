@@ -88,19 +88,19 @@ export function validate(target, payload, options) {
 }
 
 // The payload's JSON text goes in as UTF-8 bytes, which `TextEncoder` writes in one call
-// (lone surrogates become U+FFFD, as wasm-bindgen's own copy of a string makes them).
-// `encode` allocates a new buffer every call, most of its 0.8 us on a Twilio payload in
-// Node; `encodeInto` one buffer kept for the purpose takes a tenth of that. The glue copies
-// the bytes into the wasm memory before the call, so the buffer is free again after it.
-// It holds 64 KB (three bytes at most for each UTF-16 unit of text); longer text gets a
-// buffer of its own, so nothing large is kept.
+// (lone surrogates become U+FFFD, as wasm-bindgen's own copy of a string makes them), into
+// one 64 KB buffer kept for the purpose (three bytes at most for each UTF-16 unit):
+// `encode` allocated a new buffer every call, most of its 0.8 us on a Twilio payload in
+// Node, where `encodeInto` takes a tenth of that. The glue copies the bytes into the wasm
+// memory before the call, so the buffer is free again after it. Longer text goes in as a
+// string, which the glue writes into the wasm memory itself: no second copy of a large
+// document is held while the call lasts.
 const encoder = new TextEncoder();
 const SCRATCH_UNITS = 21845;
 let scratch = null;
 
-/** The UTF-8 bytes of `text`, in the kept buffer when they fit. */
+/** The UTF-8 bytes of `text` (at most SCRATCH_UNITS long), in the kept buffer. */
 function utf8(text) {
-  if (text.length > SCRATCH_UNITS) return encoder.encode(text);
   if (scratch === null) scratch = new Uint8Array(SCRATCH_UNITS * 3);
   const { written } = encoder.encodeInto(text, scratch);
   return scratch.subarray(0, written);
@@ -113,7 +113,8 @@ const NO_ISSUES = '[true,[]]';
  * the records; a valid payload without a finding is not parsed at all.
  */
 function report(id, text, opts) {
-  const answer = wasm.validate(id, utf8(text), opts);
+  const answer =
+    text.length > SCRATCH_UNITS ? wasm.validate_text(id, text, opts) : wasm.validate(id, utf8(text), opts);
   if (answer === NO_ISSUES) return { valid: true, issues: [] };
   return fromPositional(JSON.parse(answer));
 }

@@ -84,6 +84,20 @@ pub fn validate(target_id: &str, payload: &[u8], options_json: &str) -> Result<S
     Ok(json(&Positional(&report)))
 }
 
+/// [`validate`] of a payload given as a string, which the glue writes into memory itself:
+/// what `pkg/api.js` uses for long text, so that no second copy of a large document (its
+/// UTF-8 bytes in a buffer of their own) is held while the call lasts.
+#[wasm_bindgen]
+pub fn validate_text(
+    target_id: &str,
+    payload: &str,
+    options_json: &str,
+) -> Result<String, JsValue> {
+    let (target, options) = (target(target_id)?, options(options_json)?);
+    let report = crate::validate_str(target, payload, &options);
+    Ok(json(&Positional(&report)))
+}
+
 /// A report as `[valid, [[pointer, path, severity, code, message, params], ...]]`, which
 /// `pkg/api.js` turns back into the records: the member names of an issue are written once
 /// there rather than in every issue, so there is less text to write, copy and parse (the

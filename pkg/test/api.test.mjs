@@ -152,8 +152,16 @@ describe('validate', () => {
       assert.deepEqual(chars(r), length > 127 ? [['string.too_long', { max: 127, length, unit: 'characters' }]] : [], name.slice(0, 20));
       assert.deepEqual(r, validate(CREATE, JSON.stringify(named(name))));
     }
-    // A lone surrogate is read as U+FFFD, as JSON.stringify escapes it: one character.
+    // A lone surrogate is one character: escaped by JSON.stringify in a value, and in JSON
+    // text read as U+FFFD, in short text (bytes) and long (a string the glue writes).
     assert.deepEqual(chars(validate(CREATE, named('\ud800'))), []);
+    for (const pad of [0, 30000]) {
+      const text = JSON.stringify(named('N')).replace('"N"', `"\ud800${'x'.repeat(pad)}"`);
+      assert.ok(text.includes('\ud800'));
+      const r = validate(CREATE, text);
+      assert.deepEqual(chars(r), pad ? [['string.too_long', { max: 127, length: pad + 1, unit: 'characters' }]] : []);
+      assert.equal(r.issues.length, pad ? 1 : 0);
+    }
     // A short payload right after a long one reads its own bytes only.
     assert.deepEqual(validate(CREATE, named('x'.repeat(20000))).issues.map((i) => i.code), ['string.too_long']);
     assert.deepEqual(validate(CREATE, named('SMS')), { valid: true, issues: [] });
