@@ -353,3 +353,61 @@ mod tests {
         assert_eq!(serde_json::to_string(&p).unwrap(), r#"["dids",0]"#);
     }
 }
+
+#[cfg(test)]
+mod params_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn params(v: Value) -> Result<Params, serde_json::Error> {
+        serde_json::from_value(v)
+    }
+
+    #[test]
+    fn params_read_and_write_as_json_objects() {
+        let p = params(json!({"b": 3, "a": 2})).unwrap();
+        assert_eq!(
+            p.iter().collect::<Vec<_>>(),
+            [("b", &json!(3)), ("a", &json!(2))]
+        );
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"b":3,"a":2}"#);
+        // A repeated name keeps its first place and its last value, as JSON.parse does.
+        let q: Params = serde_json::from_str(r#"{"b": 1, "a": 2, "b": 3}"#).unwrap();
+        assert_eq!(serde_json::to_string(&q).unwrap(), r#"{"b":3,"a":2}"#);
+        for not_an_object in [json!([1]), json!("x"), json!(null), json!(1)] {
+            assert!(params(not_an_object).is_err());
+        }
+    }
+
+    #[test]
+    fn params_compare_as_objects_and_insert_in_place() {
+        let mut p = Params::new();
+        p.insert("min", json!(1));
+        p.insert("max", json!(2));
+        assert_eq!(p, params(json!({"max": 2, "min": 1})).unwrap());
+        assert_ne!(p, params(json!({"max": 2})).unwrap());
+        assert_ne!(p, params(json!({"max": 2, "min": 3})).unwrap());
+        p.insert("min", json!(5));
+        assert_eq!(p.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["min", "max"]);
+        assert_eq!(
+            (p["min"].clone(), p.len(), p.contains_key("max")),
+            (json!(5), 2, true)
+        );
+        assert!(std::panic::catch_unwind(|| p["none"].clone()).is_err());
+        assert!(Params::new().is_empty());
+    }
+
+    #[test]
+    fn a_report_reads_back_as_written() {
+        let report = crate::validate_str(
+            crate::Target::YeastarMessageChannelCreate,
+            r#"{"name": "", "channel": "twilio", "dids": [{"did_number": "+1 212 555"}]}"#,
+            &crate::Options::default(),
+        );
+        assert!(report.issues.iter().any(|i| i.params.len() > 2));
+        let text = serde_json::to_string(&report).unwrap();
+        let back: Report = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, report);
+        assert_eq!(serde_json::to_string(&back).unwrap(), text);
+    }
+}

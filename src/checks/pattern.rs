@@ -623,9 +623,35 @@ mod tests {
             (64, 255),
             "determinize's docs name them"
         );
-        // 128 positions of one class: 130 states, within the limit.
+        // 128 positions of one class: the start and 128 more states, within the limit.
         assert!(a("^a{128}$").is_match(&"a".repeat(128)));
         assert!(!a("^a{128}$").is_match(&"a".repeat(129)));
+        let determinized = |source: &'static str| {
+            std::panic::catch_unwind(|| determinize(&compile(source))).is_ok()
+        };
+        // 63 distinct literals make 63 classes besides the empty one; 64 are one too many.
+        assert!(determinized(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+        ));
+        assert!(!determinized(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+        ));
+        // The ninth byte from the end: 2^9 subsets, past 255 states; the seventh fits.
+        assert!(determinized("[ab]*a[ab]{6}"));
+        assert!(!determinized("[ab]*a[ab]{8}"));
+    }
+
+    /// `^a|b$` is `(^a)|(b$)` to regex, RE2 and ECMA-262, but the subset reads its anchors as
+    /// the whole pattern's: an alternation at the top of an anchored pattern is refused, so
+    /// a rule writes the group it means.
+    #[test]
+    fn top_level_alternation_with_an_anchor_is_refused() {
+        for source in ["^a|b$", "^a|b", "a|b$", "^(a)|b$"] {
+            assert!(refused(source), "{source}");
+        }
+        for source in ["a|b", "^(a|b)$", "^(?:a|b)c$", "^[|]$", "^a\\|b$"] {
+            assert!(!refused(source), "{source}");
+        }
     }
 
     #[test]
