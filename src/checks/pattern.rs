@@ -5,7 +5,8 @@
 //! RE2 and JSON Schema's ECMA-262 read alike: ASCII literals and escapes (`\.`, `\d`),
 //! classes with ranges (`[0-9A-Fa-f]`, `[A-Za-z0-9_-]`), groups `(...)` and `(?:...)`,
 //! alternation, the quantifiers `?`, `*`, `+`, `{n}` and `{n,m}`, and `^` and `$` at the
-//! ends of the whole pattern. So they need no regular-expression engine at run time, and
+//! ends of the whole pattern (so an anchored pattern's alternation is inside a group:
+//! `^(a|b)$`, since `^a|b$` is `(^a)|(b$)` to those engines). So they need no regular-expression engine at run time, and
 //! none is compiled at a payload's first check (compiling the Twilio SID pattern with
 //! `regex` took milliseconds): the `pattern!` macro turns each into a
 //! position automaton (Glushkov's: one position per class of the expanded pattern, at most
@@ -133,6 +134,9 @@ pub const fn compile(source: &str) -> Compiled<MAX> {
         i: begin,
         end: s.len() - end_anchored as usize,
     };
+    if (start_anchored || end_anchored) && top_level_alternation(s, begin, p.end) {
+        panic!("an anchored rule pattern with `|` at its top: write the group it means, ^(a|b)$");
+    }
     let f = p.alt(&mut c);
     if p.i != p.end {
         panic!("unbalanced `)` in a rule pattern");
@@ -141,6 +145,25 @@ pub const fn compile(source: &str) -> Compiled<MAX> {
     c.meta.last = f.last;
     c.meta.nullable = f.nullable;
     c
+}
+
+/// Whether `s[from..to]` has a `|` outside every group and class (escapes skipped): there,
+/// `^` and `$` would belong to one alternative only, as regex, RE2 and ECMA-262 read them.
+const fn top_level_alternation(s: &[u8], from: usize, to: usize) -> bool {
+    let (mut i, mut depth, mut in_class) = (from, 0usize, false);
+    while i < to {
+        match s[i] {
+            b'\\' => i += 1,
+            b'[' if !in_class => in_class = true,
+            b']' if in_class => in_class = false,
+            b'(' if !in_class => depth += 1,
+            b')' if !in_class && depth > 0 => depth -= 1,
+            b'|' if !in_class && depth == 0 => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Adds `to` to what follows each position of `from`.
