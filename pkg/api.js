@@ -89,22 +89,15 @@ export function validate(target, payload, options) {
 
 // The payload's JSON text goes in as UTF-8 bytes, which `TextEncoder` writes in one call
 // (lone surrogates become U+FFFD, as wasm-bindgen's own copy of a string makes them), into
-// one 64 KB buffer kept for the purpose (three bytes at most for each UTF-16 unit):
-// `encode` allocated a new buffer every call, most of its 0.8 us on a Twilio payload in
-// Node, where `encodeInto` takes a tenth of that. The glue copies the bytes into the wasm
-// memory before the call, so the buffer is free again after it. Longer text goes in as a
-// string, which the glue writes into the wasm memory itself: no second copy of a large
-// document is held while the call lasts.
+// one 64 KB buffer kept for the purpose: `encode` allocated a new buffer every call, most of
+// its 0.8 us on a Twilio payload in Node, where `encodeInto` takes a tenth of that. The glue
+// copies the bytes into the wasm memory before the call, so the buffer is free again after
+// it. Text whose UTF-8 does not fit goes in as a string, which the glue writes into the wasm
+// memory itself: no second copy of a large document is held while the call lasts, for a
+// slower copy (a character at a time while the text is ASCII).
 const encoder = new TextEncoder();
-const SCRATCH_UNITS = 21845;
+const SCRATCH_BYTES = 65535;
 let scratch = null;
-
-/** The UTF-8 bytes of `text` (at most SCRATCH_UNITS long), in the kept buffer. */
-function utf8(text) {
-  if (scratch === null) scratch = new Uint8Array(SCRATCH_UNITS * 3);
-  const { written } = encoder.encodeInto(text, scratch);
-  return scratch.subarray(0, written);
-}
 const NO_ISSUES = '[true,[]]';
 
 /**
@@ -113,8 +106,14 @@ const NO_ISSUES = '[true,[]]';
  * the records; a valid payload without a finding is not parsed at all.
  */
 function report(id, text, opts) {
-  const answer =
-    text.length > SCRATCH_UNITS ? wasm.validate_text(id, text, opts) : wasm.validate(id, utf8(text), opts);
+  let answer;
+  // At least one byte for each UTF-16 unit: longer text cannot fit.
+  if (text.length <= SCRATCH_BYTES) {
+    if (scratch === null) scratch = new Uint8Array(SCRATCH_BYTES);
+    const { read, written } = encoder.encodeInto(text, scratch);
+    if (read === text.length) answer = wasm.validate(id, scratch.subarray(0, written), opts);
+  }
+  if (answer === undefined) answer = wasm.validate_text(id, text, opts);
   if (answer === NO_ISSUES) return { valid: true, issues: [] };
   return fromPositional(JSON.parse(answer));
 }

@@ -142,11 +142,12 @@ describe('validate', () => {
   });
 
   it('reads text of any length and script the same way, call after call', () => {
-    // The text crosses as UTF-8 in a buffer kept between calls (up to 21,845 UTF-16 units)
-    // or one of its own: each size, non-ASCII text, and a short payload after a long one.
+    // The text crosses as UTF-8 in a 64 KB buffer kept between calls, or as a string when
+    // it does not fit: each size, non-ASCII text, and a short payload after a long one.
     const named = (name) => ({ ...twilio(), name, dids: [] });
     const chars = (r) => r.issues.filter((i) => i.pointer === '/name').map((i) => [i.code, i.params]);
-    for (const name of ['Café ☎ 😀 receção', 'é'.repeat(127), 'é'.repeat(128), 'x'.repeat(30000), '😀'.repeat(12000)]) {
+    const sizes = ['x'.repeat(30000), '😀'.repeat(12000), 'é'.repeat(40000), 'x'.repeat(70000), '☎'.repeat(21845)];
+    for (const name of ['Café ☎ 😀 receção', 'é'.repeat(127), 'é'.repeat(128), ...sizes]) {
       const r = validate(CREATE, named(name));
       const length = [...name].length;
       assert.deepEqual(chars(r), length > 127 ? [['string.too_long', { max: 127, length, unit: 'characters' }]] : [], name.slice(0, 20));
@@ -155,7 +156,7 @@ describe('validate', () => {
     // A lone surrogate is one character: escaped by JSON.stringify in a value, and in JSON
     // text read as U+FFFD, in short text (bytes) and long (a string the glue writes).
     assert.deepEqual(chars(validate(CREATE, named('\ud800'))), []);
-    for (const pad of [0, 30000]) {
+    for (const pad of [0, 30000, 70000]) {
       const text = JSON.stringify(named('N')).replace('"N"', `"\ud800${'x'.repeat(pad)}"`);
       assert.ok(text.includes('\ud800'));
       const r = validate(CREATE, text);
