@@ -125,11 +125,13 @@ fn show(out: &mut String, name: &str, v: &Value, locale: Locale) {
             }
         }
         // Integers (what counts and limits are) without the formatting machinery.
-        Value::Number(n) if n.as_u64().is_some() => {
-            out.push_str(itoa::Buffer::new().format(n.as_u64().unwrap_or_default()))
-        }
-        Value::Number(n) if n.as_i64().is_some() => {
-            out.push_str(itoa::Buffer::new().format(n.as_i64().unwrap_or_default()))
+        Value::Number(n) if n.is_u64() || n.is_i64() => {
+            let mut buf = itoa::Buffer::new();
+            out.push_str(match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => buf.format(u),
+                (None, Some(i)) => buf.format(i),
+                (None, None) => "",
+            })
         }
         other => {
             use std::fmt::Write;
