@@ -422,6 +422,29 @@ const fn reading(c: &Compiled<MAX>, b: u8) -> u128 {
     set
 }
 
+/// Where `x` is among `list[from..*len]`, added at the end when it is not there; panics
+/// (a compile error in a `const`) with `full` when the list is.
+const fn index_of<const N: usize>(
+    list: &mut [u128; N],
+    len: &mut usize,
+    from: usize,
+    x: u128,
+    full: &'static str,
+) -> usize {
+    let mut i = from;
+    while i < *len && list[i] != x {
+        i += 1;
+    }
+    if i == *len {
+        if i == N {
+            panic!("{}", full);
+        }
+        list[i] = x;
+        *len += 1;
+    }
+    i
+}
+
 /// The deterministic automaton of `c`. Panics (a compile error in a `const`) past 64 byte
 /// classes or 255 states.
 pub const fn determinize(c: &Compiled<MAX>) -> Built {
@@ -431,18 +454,13 @@ pub const fn determinize(c: &Compiled<MAX>) -> Built {
     let mut classes = [0u8; 128];
     let mut b = 0u8;
     while b < 128 {
-        let m = reading(c, b);
-        let mut j = 0;
-        while j < k && masks[j] != m {
-            j += 1;
-        }
-        if j == k {
-            if k == MAX_CLASSES {
-                panic!("a rule pattern with too many byte classes");
-            }
-            masks[k] = m;
-            k += 1;
-        }
+        let j = index_of(
+            &mut masks,
+            &mut k,
+            0,
+            reading(c, b),
+            "a rule pattern with too many byte classes",
+        );
         classes[b as usize] = j as u8;
         b += 1;
     }
@@ -474,18 +492,13 @@ pub const fn determinize(c: &Compiled<MAX>) -> Built {
             let to = if next == 0 && m.start_anchored {
                 DEAD
             } else {
-                let mut t = 1;
-                while t < states && sets[t] != next {
-                    t += 1;
-                }
-                if t == states {
-                    if states == MAX_STATES {
-                        panic!("a rule pattern with too many states");
-                    }
-                    sets[t] = next;
-                    states += 1;
-                }
-                t as u8
+                index_of(
+                    &mut sets,
+                    &mut states,
+                    1,
+                    next,
+                    "a rule pattern with too many states",
+                ) as u8
             };
             table[i * width + class] = to;
             class += 1;
