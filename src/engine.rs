@@ -87,6 +87,9 @@ pub struct Walked {
     pub omitted: usize,
     /// Whether one of those left out was an error.
     pub omitted_error: bool,
+    /// Whether a member of the top-level object was repeated (a create's kind, perhaps,
+    /// whose last value decides its rules).
+    pub top_repeated: bool,
 }
 
 /// Why a walk stopped before the end of the document.
@@ -120,173 +123,91 @@ pub fn walk<'de, D: Deserializer<'de>>(
             found: w.out,
             omitted: w.omitted,
             omitted_error: w.omitted_error,
+            top_repeated: w.top_repeated,
         }),
         Err(_) if w.too_deep => Err(Stopped::TooDeep),
         Err(e) => Err(Stopped::Input(e)),
     }
 }
 
-/// [`walk`] of JSON text whose top-level `member` (a create's `channel`) decides the rules,
-/// in one pass: the members before it are held as borrowed text (`RawValue`, no copy) until
-/// it is read, then walked in document order under `schema_for` its string value, and the
-/// rest of the object is walked as it is read. So a payload that names its kind early costs
-/// one read, and one that names it last costs a second read of nothing but its own members.
+/// The string value of the top-level `member` of JSON text, as [`top_level_string`] reads
+/// it when the member is not repeated, found by a scan of the bytes up to it that follows
+/// only strings and nesting: a create payload's kind, which decides the rules of the one
+/// walk, for the cost of a loop over the text before it.
 ///
-/// `None` when this walk cannot be sure to give the report of the two-pass one
-/// ([`top_level_string`], then [`walk`]): the member repeated (the last one decides), or any
-/// error (malformed text, too deep), whose position only a read of the whole text gives.
-/// The caller then does the two passes.
-///
-/// Never inlined: in the wasm package, inlined into `validate_str_with_current` it made that
-/// function twice the size, and V8's optimizing compile of it several MB larger at its peak
-/// (a 10 MB update's peak RSS went from about 129 to 136 MB).
-#[inline(never)]
-pub fn walk_named(
-    text: &str,
-    member: &'static str,
-    schema_for: impl FnOnce(Option<&str>) -> std::sync::Arc<Object>,
-    current: Option<&Value>,
-) -> Option<Walked> {
-    use serde_json::value::RawValue;
-
-    /// The top-level object: its members up to `member` held, then the walk.
-    struct Top<'a, F> {
-        w: &'a mut Walker,
-        member: &'static str,
-        schema_for: F,
-        current: Option<&'a Value>,
-    }
-    impl<'de, F: FnOnce(Option<&str>) -> std::sync::Arc<Object>> Visitor<'de> for Top<'_, F> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an object")
+/// `Some(None)` when the text is not an object or the object has no such member, or its
+/// value is not a string. `None` when the scan cannot be sure of the answer: an escape in
+/// the value, or in a member name before it (which may spell `member`). The caller then
+/// asks [`top_level_string`], as it does when the walk finds a top-level member repeated
+/// ([`Walked::top_repeated`]: the last one decides). For malformed text any answer serves:
+/// its report is the syntax error alone, whatever the rules.
+pub fn scan_top_level_string<'t>(text: &'t str, member: &str) -> Option<Option<&'t str>> {
+    let b = text.as_bytes();
+    let ws = |i: &mut usize| {
+        while matches!(b.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            *i += 1;
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            let mut early: Vec<(Cow<'de, str>, &'de RawValue)> = Vec::new();
-            let mut named = None;
-            let mut done = true;
-            while let Some(key) = map.next_key_seed(KeySeed)? {
-                let value: &'de RawValue = map.next_value()?;
-                let found = key == self.member;
-                early.push((key, value));
-                if found {
-                    let raw = value.get();
-                    // A string without escapes is its text between the quotes.
-                    let plain = raw
-                        .strip_prefix('"')
-                        .and_then(|r| r.strip_suffix('"'))
-                        .filter(|t| !t.contains(['\\', '"']));
-                    named = match plain {
-                        Some(t) => Some(Cow::Borrowed(t)),
-                        None => serde_json::from_str::<String>(raw).ok().map(Cow::Owned),
-                    };
-                    done = false;
-                    break;
+    };
+    // The end of the string that starts at `i` (its closing quote), and whether it has an
+    // escape.
+    let string_end = |i: usize| -> Option<(usize, bool)> {
+        let mut escaped = false;
+        let mut j = i + 1;
+        loop {
+            j += b.get(j..)?.iter().position(|&c| c == b'"' || c == b'\\')?;
+            if b[j] == b'"' {
+                return Some((j, escaped));
+            }
+            escaped = true;
+            j += 2;
+        }
+    };
+    let mut i = 0;
+    ws(&mut i);
+    if b.get(i) != Some(&b'{') {
+        return Some(None);
+    }
+    let mut depth = 0usize;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                let (end, escaped) = string_end(i)?;
+                let name = &text[i + 1..end];
+                i = end + 1;
+                if depth != 1 {
+                    continue;
+                }
+                let mut j = i;
+                ws(&mut j);
+                if b.get(j) != Some(&b':') {
+                    continue; // a value, not a member name
+                }
+                if escaped {
+                    return None;
+                }
+                if name != member {
+                    continue;
+                }
+                j += 1;
+                ws(&mut j);
+                if b.get(j) != Some(&b'"') {
+                    return Some(None);
+                }
+                let (end, escaped) = string_end(j)?;
+                return (!escaped).then_some(Some(&text[j + 1..end]));
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(None);
                 }
             }
-            let schema = (self.schema_for)(named.as_deref());
-            let node = Node {
-                w: &mut *self.w,
-                shape: NodeShape::Object(&schema, None),
-                nullable: false,
-                path: &Path::Root,
-                cur: Cur::Given(self.current),
-                secret: false,
-                keep: false,
-            };
-            node.visit_map(Held {
-                early: early.into_iter(),
-                value: None,
-                live: if done { None } else { Some(map) },
-                member: self.member,
-            })?;
-            Ok(())
+            _ => {}
         }
+        i += 1;
     }
-
-    /// The held members, then the rest of the live object; a repeat of `member` in the rest
-    /// stops the walk (the caller then does two passes).
-    struct Held<'de, A> {
-        early: std::vec::IntoIter<(Cow<'de, str>, &'de RawValue)>,
-        value: Option<&'de RawValue>,
-        live: Option<A>,
-        member: &'static str,
-    }
-    impl<'de, A: MapAccess<'de>> MapAccess<'de> for Held<'de, A> {
-        type Error = A::Error;
-        fn next_key_seed<K: DeserializeSeed<'de>>(
-            &mut self,
-            seed: K,
-        ) -> Result<Option<K::Value>, A::Error> {
-            let key = match self.early.next() {
-                Some((key, value)) => {
-                    self.value = Some(value);
-                    key
-                }
-                None => match self.live.as_mut() {
-                    None => return Ok(None),
-                    Some(live) => match live.next_key_seed(KeySeed)? {
-                        None => return Ok(None),
-                        Some(key) if key == self.member => {
-                            return Err(de::Error::custom("member repeated"))
-                        }
-                        Some(key) => key,
-                    },
-                },
-            };
-            match key {
-                Cow::Borrowed(k) => seed
-                    .deserialize(de::value::BorrowedStrDeserializer::new(k))
-                    .map(Some),
-                Cow::Owned(k) => seed
-                    .deserialize(de::value::StringDeserializer::new(k))
-                    .map(Some),
-            }
-        }
-        fn next_value_seed<V: DeserializeSeed<'de>>(
-            &mut self,
-            seed: V,
-        ) -> Result<V::Value, A::Error> {
-            match self.value.take() {
-                Some(raw) => {
-                    let mut de = serde_json::Deserializer::from_str(raw.get());
-                    de.disable_recursion_limit();
-                    seed.deserialize(&mut de).map_err(de::Error::custom)
-                }
-                None => match self.live.as_mut() {
-                    Some(live) => live.next_value_seed(seed),
-                    None => Err(de::Error::custom("value without a member")),
-                },
-            }
-        }
-    }
-
-    if !text
-        .trim_start_matches([' ', '\t', '\n', '\r'])
-        .starts_with('{')
-    {
-        // Not an object: there is no member to name anything.
-        let mut de = serde_json::Deserializer::from_str(text);
-        de.disable_recursion_limit();
-        let walked = walk(&schema_for(None), &mut de, current).ok()?;
-        return de.end().ok().map(|()| walked);
-    }
-    let mut w = Walker::default();
-    let mut de = serde_json::Deserializer::from_str(text);
-    de.disable_recursion_limit();
-    de.deserialize_map(Top {
-        w: &mut w,
-        member,
-        schema_for,
-        current,
-    })
-    .ok()?;
-    de.end().ok()?;
-    Some(Walked {
-        found: w.out,
-        omitted: w.omitted,
-        omitted_error: w.omitted_error,
-    })
+    Some(None)
 }
 
 /// The string value of a top-level `member` of a document, read past everything else (a
@@ -364,6 +285,7 @@ struct Walker {
     out: Vec<Located>,
     omitted: usize,
     omitted_error: bool,
+    top_repeated: bool,
     depth: usize,
     too_deep: bool,
 }
@@ -963,6 +885,7 @@ fn object<'de, A: MapAccess<'de>>(
         let named = Path::Key(path, &name);
         let at = if long { path } else { &named };
         if repeated {
+            w.top_repeated |= matches!(path, Path::Root);
             let mut f = Finding::error("field.duplicate").with("field", quote(&name));
             f.severity = duplicate_severity(obj);
             w.push(at, f);
@@ -1139,7 +1062,7 @@ fn array<'de, A: SeqAccess<'de>>(
             .collect(),
         None => HashMap::new(),
     };
-    let mut seen: Vec<HashMap<Vec<Key>, usize>> = vec![HashMap::new(); arr.unique.len()];
+    let mut seen: Vec<Firsts> = (0..arr.unique.len()).map(|_| Firsts::default()).collect();
     let mut kept: HashSet<Key> = HashSet::new();
     let item_of = match &arr.items {
         Shape::Object(obj) => Some(&**obj),
@@ -1211,7 +1134,7 @@ fn unique<'de>(
     w: &mut Walker,
     arr: &ArrayOf,
     members: &Members<'de>,
-    seen: &mut [HashMap<Vec<Key<'de>>, usize>],
+    seen: &mut [Firsts<'de>],
     i: usize,
     here: &Path,
 ) {
@@ -1223,7 +1146,7 @@ fn unique<'de>(
             .map(|f| members.get(f).and_then(Seen::key))
             .collect();
         let Some(parts) = parts else { continue };
-        if let Some(&first) = seen[u].get(&parts) {
+        if let Some(first) = seen[u].first(parts, i) {
             let mut f = Finding::error("array.duplicate")
                 .with("fields", rule.fields.to_vec())
                 .with("first", first);
@@ -1240,8 +1163,6 @@ fn unique<'de>(
             } else {
                 insert_by_position(&mut inserts, (usize::MAX, "", f));
             }
-        } else {
-            seen[u].insert(parts, i);
         }
     }
     // From the last position back, so earlier positions stay right.
@@ -1255,6 +1176,35 @@ fn unique<'de>(
     }
     for f in tail.into_iter().rev() {
         w.push(here, f);
+    }
+}
+
+/// The values a `unique` rule of an array has seen, each with the index of its first item:
+/// the first value held as it is, the others hashed (most lists in a payload hold one item,
+/// which then costs no hash and no table).
+#[derive(Default)]
+struct Firsts<'de> {
+    one: Option<(Vec<Key<'de>>, usize)>,
+    more: HashMap<Vec<Key<'de>>, usize>,
+}
+
+impl<'de> Firsts<'de> {
+    /// The first item with value `parts`, or `None` after recording item `i` as the first.
+    fn first(&mut self, parts: Vec<Key<'de>>, i: usize) -> Option<usize> {
+        match &self.one {
+            None => {
+                self.one = Some((parts, i));
+                None
+            }
+            Some((one, first)) if *one == parts => Some(*first),
+            Some(_) => match self.more.get(&parts) {
+                Some(&first) => Some(first),
+                None => {
+                    self.more.insert(parts, i);
+                    None
+                }
+            },
+        }
     }
 }
 

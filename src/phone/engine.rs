@@ -764,9 +764,14 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Number, ParseE
     })
 }
 
-/// `region_code_for_number` (as the territory), with the number's type there when it had
-/// to be worked out on the way.
-fn territory_of(number: &Number) -> Option<(&'static Territory, Option<NumberType>)> {
+/// `region_code_for_number` (as the territory), with `judge`'s answer there (a number's
+/// type, or only whether it has one) when it had to be worked out on the way; `unknown` is
+/// the answer of a number that has none.
+fn territory_of<J: Copy + PartialEq>(
+    number: &Number,
+    judge: fn(&'static Territory, &[u8]) -> J,
+    unknown: J,
+) -> Option<(&'static Territory, Option<J>)> {
     let list = territories_for(number.country_code);
     if list.len() <= 1 {
         return list.first().map(|t| (t, None));
@@ -775,15 +780,25 @@ fn territory_of(number: &Number) -> Option<(&'static Territory, Option<NumberTyp
     list.iter().find_map(|t| match leading_match(t, nsn) {
         Some(matched) => matched.then_some((t, None)),
         None => {
-            let ty = number_type(t, nsn);
-            (ty != NumberType::Unknown).then_some((t, Some(ty)))
+            let j = judge(t, nsn);
+            (j != unknown).then_some((t, Some(j)))
         }
     })
 }
 
+/// Whether [`number_type`] is other than `Unknown`, with the likeliest descriptions tried
+/// first: which one matches decides the type, not the validity, so the order is free here
+/// (a valid US number takes two walks instead of ten).
+fn has_type(t: &'static Territory, nsn: &[u8]) -> bool {
+    matches_desc(t, 0, nsn)
+        && (matches_desc(t, FIXED, nsn)
+            || (!t.same_mobile_and_fixed() && matches_desc(t, MOBILE, nsn))
+            || ORDERED_TYPES.iter().any(|&(i, _)| matches_desc(t, i, nsn)))
+}
+
 /// `is_valid_number`, `region_code_for_number` and `number_type` at once.
 pub fn analyze(number: &Number) -> Analysis {
-    let Some((t, known)) = territory_of(number) else {
+    let Some((t, known)) = territory_of(number, number_type, NumberType::Unknown) else {
         return Analysis {
             valid: false,
             region: None,
@@ -795,6 +810,17 @@ pub fn analyze(number: &Number) -> Analysis {
         valid: number_type != NumberType::Unknown,
         region: Some(t.region()),
         number_type,
+    }
+}
+
+/// [`analyze`] without the type: `is_valid_number` and `region_code_for_number`.
+pub fn validity(number: &Number) -> (bool, Option<&'static str>) {
+    match territory_of(number, has_type, false) {
+        None => (false, None),
+        Some((t, known)) => (
+            known.unwrap_or_else(|| has_type(t, number.national_number.as_bytes())),
+            Some(t.region()),
+        ),
     }
 }
 

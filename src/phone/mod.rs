@@ -375,9 +375,9 @@ pub fn classify(digits: &str) -> Verdict {
     let Some((n, as_written)) = read else {
         return invalid(None, None, None);
     };
-    let a = analyze(&n);
-    let region = a.region.map(str::to_owned);
-    match (as_written, a.valid) {
+    let (valid, region) = engine::validity(&n);
+    let region = region.map(str::to_owned);
+    match (as_written, valid) {
         (true, true) => Verdict::Valid { region },
         (true, false) => invalid(region, None, engine::length_problem(&n)),
         (false, valid) => match reading(&n, valid) {
@@ -388,7 +388,7 @@ pub fn classify(digits: &str) -> Verdict {
     }
 }
 
-/// The number that digits not read as written read as (`n`, `valid` by [`analyze`]), as
+/// The number that digits not read as written read as (`n`, `valid` as [`analyze`] says), as
 /// [`classify`] offers it: when it is valid and reads back as itself (Belarus's `8 10`
 /// prefix, say, makes a number whose reading reads as yet another).
 fn reading(n: &Number, valid: bool) -> Option<String> {
@@ -449,7 +449,7 @@ fn read_as_written(digits: &str) -> (Option<u16>, Option<(Number, bool)>) {
 /// question a malformed number's correction asks.
 pub(crate) fn reads_as(digits: &str) -> Option<String> {
     match read_as_written(digits) {
-        (_, Some((n, false))) => reading(&n, analyze(&n).valid),
+        (_, Some((n, false))) => reading(&n, engine::validity(&n).0),
         _ => None,
     }
 }

@@ -44,3 +44,7 @@ pub fn is_supported_region(region: &str) -> bool {
 pub fn is_international(input: &str) -> bool {
     input.trim_start().starts_with('+')
 }
+
+pub fn validity(_number: &Number) -> (bool, Option<&'static str>) {
+    (false, None)
+}
