@@ -24,7 +24,7 @@ use crate::schema::{ArrayOf, Field, KeyedList, Object, Rule, Shape};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// Deepest nesting of arrays and objects a document may have (INTERFACE.md, "Limits").
@@ -34,6 +34,10 @@ pub const MAX_ISSUES: usize = 1000;
 /// Longest text quoted from a payload into a param or message, in characters; "did you
 /// mean" is computed only for text at most this long.
 pub const MAX_QUOTED: usize = 64;
+
+/// The hash table of names the walk and the update use (a set maps its names to 0): one
+/// type, so one copy of the table's code in the wasm package. The other is by [`Key`].
+pub(crate) type Names<'a> = HashMap<Cow<'a, str>, usize>;
 
 /// A finding tied to where it was found; the message is rendered later, in the locale.
 #[derive(Debug, Clone)]
@@ -872,12 +876,12 @@ fn object<'de, A: MapAccess<'de>>(
 ) -> Result<Members<'de>, A::Error> {
     let start = w.out.len();
     let mut members = Members::with_capacity(obj.fields.len());
-    let mut unknown_names: HashSet<Cow<'de, str>> = HashSet::new();
+    let mut unknown_names: Names = Names::new();
     while let Some(name) = map.next_key_seed(KeySeed)? {
         let field = obj.fields.iter().find(|f| f.name == name);
         let repeated = match field {
             Some(f) => members.present(f.name),
-            None => !unknown_names.insert(name.clone()),
+            None => unknown_names.insert(name.clone(), 0).is_some(),
         };
         // (No more characters than bytes: only a long name is counted.)
         let long = name.len() > MAX_QUOTED && name.chars().nth(MAX_QUOTED).is_some();
@@ -1063,7 +1067,7 @@ fn array<'de, A: SeqAccess<'de>>(
         None => HashMap::new(),
     };
     let mut seen: Vec<Firsts> = (0..arr.unique.len()).map(|_| Firsts::default()).collect();
-    let mut kept: HashSet<Key> = HashSet::new();
+    let mut kept: HashMap<Key, usize> = HashMap::new();
     let item_of = match &arr.items {
         Shape::Object(obj) => Some(&**obj),
         _ => None,
@@ -1101,7 +1105,7 @@ fn array<'de, A: SeqAccess<'de>>(
                 .and_then(|rk| members.get(rk.key))
                 .and_then(Seen::key)
             {
-                kept.insert(k);
+                kept.insert(k, 0);
             }
         }
         i += 1;
@@ -1111,7 +1115,7 @@ fn array<'de, A: SeqAccess<'de>>(
             let Some(k) = c.get(rk.key).and_then(Key::of_value) else {
                 continue;
             };
-            if kept.contains(&k) {
+            if kept.contains_key(&k) {
                 continue;
             }
             // `current` is the caller's data: only an integer id is repeated.
@@ -1271,7 +1275,7 @@ fn keyed<'de, A: SeqAccess<'de>>(
 /// keys by entry (no hashing for the usual case), any other key hashed.
 struct SeenKeys {
     entries: Vec<Option<usize>>,
-    others: HashMap<String, usize>,
+    others: Names<'static>,
 }
 
 impl SeenKeys {
@@ -1283,7 +1287,7 @@ impl SeenKeys {
             None => match self.others.get(k) {
                 Some(&first) => return Some(first),
                 None => {
-                    self.others.insert(k.to_string(), i);
+                    self.others.insert(Cow::Owned(k.to_string()), i);
                     return None;
                 }
             },
@@ -1449,7 +1453,7 @@ impl<'de> Visitor<'de> for KeyedItem<'_> {
         self.w.enter()?;
         let (k, v) = (self.list.key_member, self.list.value_member);
         let mut parts = Vec::new();
-        let mut others: HashSet<Cow<'de, str>> = HashSet::new();
+        let mut others: Names = Names::new();
         let (mut had_k, mut had_v) = (false, false);
         while let Some(name) = map.next_key_seed(KeySeed)? {
             if name == k || name == v {
@@ -1468,7 +1472,7 @@ impl<'de> Visitor<'de> for KeyedItem<'_> {
             } else {
                 // Never named: a member name inside a credential item may be the secret.
                 // A suggestion is safe, being one of the list's own member names.
-                if !others.insert(name.clone()) {
+                if others.insert(name.clone(), 0).is_some() {
                     parts.push(Part::Repeated(None));
                 }
                 parts.push(Part::Other(checks::suggest(&name, [k, v])));

@@ -27,11 +27,12 @@
 //! Live Chat updates are not covered: their pages say only that `id` is required, not that
 //! an update replaces what it omits.
 
-use crate::engine::{quote, Key};
+use crate::engine::{quote, Key, Names};
 use crate::schema::{ArrayOf, Shape};
 use crate::target::{Options, Target};
 use crate::Report;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The member that marks a routing rule to delete (`{"id": 5, "delete": true}`).
@@ -236,14 +237,15 @@ fn edit_items(
         return Ok(changes.clone());
     };
     let now: &[Value] = current.and_then(Value::as_array).map_or(&[], Vec::as_slice);
+    // The first of repeated keys and labels wins.
     let mut by_key: HashMap<Key, usize> = HashMap::new();
-    let mut by_label: HashMap<&str, usize> = HashMap::new();
-    for (i, item) in now.iter().enumerate() {
+    let mut by_label = Names::new();
+    for (i, item) in now.iter().enumerate().rev() {
         if let Some(k) = item.get(rk.key).and_then(Key::of_value) {
-            by_key.entry(k).or_insert(i);
+            by_key.insert(k, i);
         }
         if let Some(l) = item.get(rk.label).and_then(Value::as_str) {
-            by_label.entry(l).or_insert(i);
+            by_label.insert(Cow::Borrowed(l), i);
         }
     }
     let mut items: Vec<Option<Value>> = now

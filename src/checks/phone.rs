@@ -102,13 +102,11 @@ pub fn form(s: &str) -> Result<&str, Finding> {
 fn corrected(s: &str) -> Option<String> {
     let t = s.trim();
     let body: String = t.chars().filter(|c| !SEPARATORS.contains(c)).collect();
-    let (fixed, guessed) = if let Some(rest) = body.strip_prefix('+') {
-        (format!("+{rest}"), false)
-    } else if let Some(rest) = body.strip_prefix("00") {
-        (format!("+{rest}"), false)
-    } else {
-        (format!("+{body}"), true)
+    let (rest, guessed) = match body.strip_prefix('+').or_else(|| body.strip_prefix("00")) {
+        Some(rest) => (rest, false),
+        None => (&*body, true),
     };
+    let fixed = ["+", rest].concat();
     let digits = form(&fixed).ok().filter(|_| fixed != s)?;
     if !guessed {
         // The text had its `+` (or `00`): the digits without separators, unless they read
