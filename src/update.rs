@@ -126,6 +126,7 @@ pub enum UpdateError {
 /// assert!(report.valid);
 /// assert!(!report.issues.iter().any(|i| i.code.starts_with("update.")));
 /// ```
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 pub fn complete_update(
     current: &Value,
     changes: &Value,
@@ -204,6 +205,7 @@ fn deeper_than(v: &Value, limit: usize) -> bool {
 
 /// A current value as the body carries it: for an object the rules describe, only the
 /// members they know (the PBX returns read-only ones too), and so on inside.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn known_members(shape: &Shape, v: &Value) -> Value {
     match (shape, v) {
         (Shape::Object(obj), Value::Object(m)) => Value::Object(
@@ -223,6 +225,7 @@ fn known_members(shape: &Shape, v: &Value) -> Value {
 
 /// The current items of an array an update replaces whole, with the changes' edits: see the
 /// module docs.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn edit_items(
     member: &'static str,
     arr: &ArrayOf,

@@ -135,6 +135,7 @@ impl Serialize for Rows<'_> {
 /// `validateField(target, pointer, payloadJson, optionsJson)`: the issues at or below
 /// `pointer`, as [`Rows`]. A pointer that is not one throws the `TypeError`.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn validate_field(
     target_id: &str,
     pointer: &str,
@@ -152,6 +153,7 @@ pub fn validate_field(
 /// a rule `current` does not have) throw the `TypeError`, as does text that is not JSON (the
 /// caller serialized it).
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn complete_update(
     current: &str,
     changes: &str,
@@ -169,6 +171,7 @@ pub fn complete_update(
 
 /// `jsonSchema(target, optionsJson)`: the target's JSON Schema (draft 2020-12) as JSON text.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn json_schema(target_id: &str, options_json: &str) -> Result<String, JsValue> {
     let (target, options) = (target(target_id)?, options(options_json)?);
     Ok(json(&crate::json_schema(target, &options)))
@@ -176,6 +179,7 @@ pub fn json_schema(target_id: &str, options_json: &str) -> Result<String, JsValu
 
 /// `describe(target, optionsJson)`: the target's fields as JSON text.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> {
     let (target, options) = (target(target_id)?, options(options_json)?);
     Ok(json(&describe_fields(target, &options)))
@@ -183,24 +187,28 @@ pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> 
 
 /// Every target id, as a JSON array.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn targets() -> String {
     json(&Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>())
 }
 
 /// Every locale tag, as a JSON array.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn locales() -> String {
     json(&Locale::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>())
 }
 
 /// The Yeastar kinds and their credential keys (the provider table), as JSON text.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn kinds() -> String {
     json(&PROVIDERS)
 }
 
 /// The code table, as a JSON array of `{code, severity, meaning}`.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn codes() -> String {
     #[derive(Serialize)]
     struct Row {
@@ -266,6 +274,7 @@ pub fn phone_info(input: &str, region_code: &str) -> Result<String, JsValue> {
 /// `normalizePhone(input, region, optionsJson)`: `[value or null, issues]` as JSON text,
 /// the issues as [`Rows`]. An unknown region throws the `TypeError`.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn normalize_phone(
     input: &str,
     region_code: &str,
@@ -279,12 +288,14 @@ pub fn normalize_phone(
 
 /// Standard base64 of the UTF-8 bytes of `raw`.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn encode_secret(raw: &str) -> String {
     base64::encode(raw)
 }
 
 /// The crate's version.
 #[wasm_bindgen]
+#[optimize(size)]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }

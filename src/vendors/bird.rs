@@ -37,6 +37,7 @@ fn array(items: Shape) -> Shape {
 }
 
 /// The items of `settings` and `connectionParams`.
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn setting() -> Shape {
     Shape::Object(response(
         "Setting",
@@ -60,6 +61,7 @@ fn setting() -> Shape {
     ))
 }
 
+#[cfg_attr(target_arch = "wasm32", optimize(size))]
 fn channel_object() -> Object {
     let format_override = response(
         "ContactIdentifierFormatOverride",
