@@ -639,6 +639,9 @@ fn is_viable(s: &str) -> bool {
 /// `_normalize`: keypad letters become digits when there are three letters or more;
 /// otherwise only the digits are kept.
 fn normalize_digits(s: &str) -> Vec<u8> {
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.as_bytes().to_vec(); // what a number typed as E.164 holds
+    }
     let alpha = s.chars().filter(char::is_ascii_alphabetic).count() >= 3;
     s.chars()
         .filter_map(|c| match digit_value(c) {
