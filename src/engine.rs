@@ -1331,8 +1331,8 @@ fn keyed_item(
                     continue;
                 }
                 // A key is named only when it is one of the rules' own: an unknown `k` may
-                // be a secret typed into the wrong member.
-                let known = list.vocabulary.iter().find(|n| **n == &**k);
+                // be a secret typed into the wrong member. (Looked up only for a finding.)
+                let known = || list.vocabulary.iter().find(|n| **n == &**k);
                 // The entry of this `k` (of a repeated `k` member, maybe not the item's).
                 let entry_of_k = if key == Some(&**k) {
                     index
@@ -1341,7 +1341,7 @@ fn keyed_item(
                 };
                 if let Some(first) = seen.first(k, entry_of_k, i) {
                     let mut f = Finding::error("credential.key_duplicate").with("first", first);
-                    if let Some(known) = known {
+                    if let Some(known) = known() {
                         f = f.with("key", *known);
                     }
                     w.push(&at, f);
@@ -1354,7 +1354,7 @@ fn keyed_item(
                     if list.owner.is_empty() {
                         f = f.with("reason", "any_kind");
                     }
-                    if let Some(known) = known {
+                    if let Some(known) = known() {
                         f = f.with("key", *known);
                     }
                     if let Some(s) = checks::suggest(k, allowed) {
@@ -1456,15 +1456,19 @@ impl<'de> Visitor<'de> for KeyedItem<'_> {
         let mut others: Names = Names::new();
         let (mut had_k, mut had_v) = (false, false);
         while let Some(name) = map.next_key_seed(KeySeed)? {
-            if name == k || name == v {
-                let member = if name == k { k } else { v };
-                let had = if name == k { &mut had_k } else { &mut had_v };
+            let is_k = name == k;
+            if is_k || name == v {
+                let (member, had) = if is_k {
+                    (k, &mut had_k)
+                } else {
+                    (v, &mut had_v)
+                };
                 if *had {
                     parts.push(Part::Repeated(Some(member)));
                 }
                 *had = true;
                 let value = map.next_value_seed(Node::scalar(&mut *self.w))?;
-                parts.push(if member == k {
+                parts.push(if is_k {
                     Part::Key(value)
                 } else {
                     Part::Val(value)
