@@ -133,10 +133,9 @@ fn show(out: &mut String, name: &str, v: &Value, locale: Locale) {
                 (None, None) => "",
             })
         }
-        other => {
-            use std::fmt::Write;
-            let _ = write!(out, "{other}");
-        }
+        // As JSON, by the writer the reports already use (its `Display` is another copy of
+        // the serializer in the wasm package, for a pretty form never asked for).
+        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
     }
 }
 
