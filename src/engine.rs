@@ -1057,17 +1057,19 @@ fn array<'de, A: SeqAccess<'de>>(
         (Some(_), Cur::Given(Some(Value::Array(c)))) => c,
         _ => &[],
     };
-    let index: HashMap<Key, usize> = match &arr.replaced_by_key {
-        Some(rk) => cur_items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| Some((Key::of_value(c.get(rk.key)?)?, i)))
-            .rev() // the first of repeated keys wins
-            .collect(),
-        None => HashMap::new(),
-    };
+    // (Sized once: the tables of an update with thousands of rules are not grown.)
+    let mut index: HashMap<Key, usize> = HashMap::with_capacity(cur_items.len());
+    if let Some(rk) = &arr.replaced_by_key {
+        index.extend(
+            cur_items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| Some((Key::of_value(c.get(rk.key)?)?, i)))
+                .rev(), // the first of repeated keys wins
+        );
+    }
     let mut seen: Vec<Firsts> = (0..arr.unique.len()).map(|_| Firsts::default()).collect();
-    let mut kept: HashMap<Key, usize> = HashMap::new();
+    let mut kept: HashMap<Key, usize> = HashMap::with_capacity(cur_items.len());
     let item_of = match &arr.items {
         Shape::Object(obj) => Some(&**obj),
         _ => None,
@@ -1144,11 +1146,15 @@ fn unique<'de>(
 ) {
     let mut inserts: Vec<(usize, &'static str, Finding)> = Vec::new();
     for (u, rule) in arr.unique.iter().enumerate() {
-        let parts: Option<Vec<Key<'de>>> = rule
-            .fields
-            .iter()
-            .map(|f| members.get(f).and_then(Seen::key))
-            .collect();
+        let key = |f: &str| members.get(f).and_then(Seen::key);
+        let parts = match rule.fields {
+            [f] => key(f).map(Parts::One),
+            fields => fields
+                .iter()
+                .map(|f| key(f))
+                .collect::<Option<_>>()
+                .map(Parts::Many),
+        };
         let Some(parts) = parts else { continue };
         if let Some(first) = seen[u].first(parts, i) {
             let mut f = Finding::error("array.duplicate")
@@ -1188,13 +1194,21 @@ fn unique<'de>(
 /// which then costs no hash and no table).
 #[derive(Default)]
 struct Firsts<'de> {
-    one: Option<(Vec<Key<'de>>, usize)>,
-    more: HashMap<Vec<Key<'de>>, usize>,
+    one: Option<(Parts<'de>, usize)>,
+    more: HashMap<Parts<'de>, usize>,
+}
+
+/// The values of a `unique` rule's members in one item: one member's without a vector (an
+/// update with thousands of rules makes one for each).
+#[derive(PartialEq, Eq, Hash)]
+enum Parts<'de> {
+    One(Key<'de>),
+    Many(Vec<Key<'de>>),
 }
 
 impl<'de> Firsts<'de> {
     /// The first item with value `parts`, or `None` after recording item `i` as the first.
-    fn first(&mut self, parts: Vec<Key<'de>>, i: usize) -> Option<usize> {
+    fn first(&mut self, parts: Parts<'de>, i: usize) -> Option<usize> {
         match &self.one {
             None => {
                 self.one = Some((parts, i));
