@@ -42,6 +42,9 @@ start=$(date +%s)
 # `unreachable` and no message reached JavaScript (no panic hook, no stderr on
 # wasm32-unknown-unknown); now it is the same trap without the formatting machinery that
 # built the message nobody read: 11.5 KB less gzipped (227,611 -> 216,091 bytes).
+# `--cfg channel_rules_pkg` marks the package build: talc as the allocator and
+# `optimize(size)` on the code that runs once (src/lib.rs), neither of which a crate that
+# depends on this one gets.
 say "cargo rustc --crate-type cdylib --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)${features:+ --features $features}"
 env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
@@ -51,7 +54,7 @@ env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   CARGO_PROFILE_RELEASE_PANIC=abort \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg channel_rules_pkg" \
   /usr/bin/cargo rustc --release --lib --crate-type cdylib --no-default-features ${features:+--features "$features"} \
     --config 'profile.release.package.channel-rules.opt-level=3' \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort

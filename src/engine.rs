@@ -35,9 +35,19 @@ pub const MAX_ISSUES: usize = 1000;
 /// mean" is computed only for text at most this long.
 pub const MAX_QUOTED: usize = 64;
 
-/// The hash table of names the walk and the update use (a set maps its names to 0): one
-/// type, so one copy of the table's code in the wasm package. The other is by [`Key`].
-pub(crate) type Names<'a> = HashMap<Cow<'a, str>, usize>;
+/// A hash table to an index (a set maps to 0). Natively hashed by foldhash, seeded at random
+/// for each process, rather than SipHash: hashing was a quarter of an update keeping a
+/// thousand routing rules, every key hashed again each time a table grew. The npm package
+/// keeps SipHash, which serde_json's maps link into it anyway (foldhash was 3.3 KB more).
+pub(crate) type Table<K> = HashMap<K, usize, Hashing>;
+#[cfg(not(channel_rules_pkg))]
+type Hashing = foldhash::fast::RandomState;
+#[cfg(channel_rules_pkg)]
+type Hashing = std::hash::RandomState;
+
+/// The table of names the walk and the update use: one type, so one copy of the table's
+/// code in the wasm package. The other is by [`Key`].
+pub(crate) type Names<'a> = Table<Cow<'a, str>>;
 
 /// A finding tied to where it was found; the message is rendered later, in the locale.
 #[derive(Debug, Clone)]
@@ -535,9 +545,27 @@ enum Cur<'c> {
     Given(Option<&'c Value>),
     ByKey {
         key: &'static str,
-        items: &'c [Value],
-        index: &'c HashMap<Key<'c>, usize>,
+        index: &'c Table<Key<'c>>,
+        /// For each current item, [`had`] of it.
+        had: &'c [u64],
     },
+}
+
+/// Which of the members of `obj` that an omission clears the current object `v` has, not
+/// null: bit `j` for the `j`-th of them (an object has at most 64, see the engine's tests).
+fn had(obj: &Object, v: Option<&Value>) -> u64 {
+    let Some(map) = v.and_then(Value::as_object) else {
+        return 0;
+    };
+    cleared(obj)
+        .enumerate()
+        .filter(|(_, f)| map.get(f.name).is_some_and(|v| !v.is_null()))
+        .fold(0, |mask, (j, _)| mask | 1 << j)
+}
+
+/// The members of `obj` that an update clears when it omits them.
+fn cleared(obj: &Object) -> impl Iterator<Item = &Field> {
+    obj.fields.iter().filter(|f| f.cleared_if_omitted).take(64)
 }
 
 impl<'c> Cur<'c> {
@@ -548,14 +576,16 @@ impl<'c> Cur<'c> {
             Cur::ByKey { .. } => Cur::Given(None),
         }
     }
-    /// The current object, once the payload's own members are known.
-    fn resolve(self, members: &Members) -> Option<&'c Value> {
+    /// [`had`] of the current object, once the payload's own members are known (an item
+    /// found by its key was read when the index was built: the current items are read once).
+    fn had(self, obj: &Object, members: &Members) -> u64 {
         match self {
-            Cur::Given(v) => v,
-            Cur::ByKey { key, items, index } => {
-                let k = members.get(key)?.key()?;
-                index.get(&k).map(|&i| &items[i])
-            }
+            Cur::Given(v) => had(obj, v),
+            Cur::ByKey { key, index, had } => members
+                .get(key)
+                .and_then(Seen::key)
+                .and_then(|k| index.get(&k))
+                .map_or(0, |&i| had[i]),
         }
     }
 }
@@ -876,7 +906,7 @@ fn object<'de, A: MapAccess<'de>>(
 ) -> Result<Members<'de>, A::Error> {
     let start = w.out.len();
     let mut members = Members::with_capacity(obj.fields.len());
-    let mut unknown_names: Names = Names::new();
+    let mut unknown_names: Names = Names::default();
     while let Some(name) = map.next_key_seed(KeySeed)? {
         let field = obj.fields.iter().find(|f| f.name == name);
         let repeated = match field {
@@ -965,15 +995,13 @@ fn object<'de, A: MapAccess<'de>>(
             }
         }
     }
-    if let Some(cur_map) = cur.resolve(&members).and_then(Value::as_object) {
-        for f in obj.fields.iter().filter(|f| f.cleared_if_omitted) {
-            let had = cur_map.get(f.name).is_some_and(|v| !v.is_null());
-            if had && !members.present(f.name) {
-                w.push(
-                    &Path::Key(path, f.name),
-                    Finding::warning("update.clears_field").with("field", f.name),
-                );
-            }
+    let had = cur.had(obj, &members);
+    for (j, f) in cleared(obj).enumerate() {
+        if had & 1 << j != 0 && !members.present(f.name) {
+            w.push(
+                &Path::Key(path, f.name),
+                Finding::warning("update.clears_field").with("field", f.name),
+            );
         }
     }
     Ok(members)
@@ -1057,23 +1085,39 @@ fn array<'de, A: SeqAccess<'de>>(
         (Some(_), Cur::Given(Some(Value::Array(c)))) => c,
         _ => &[],
     };
-    // (Sized once: the tables of an update with thousands of rules are not grown.)
-    let mut index: HashMap<Key, usize> = HashMap::with_capacity(cur_items.len());
-    if let Some(rk) = &arr.replaced_by_key {
-        index.extend(
-            cur_items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| Some((Key::of_value(c.get(rk.key)?)?, i)))
-                .rev(), // the first of repeated keys wins
-        );
-    }
-    let mut seen: Vec<Firsts> = (0..arr.unique.len()).map(|_| Firsts::default()).collect();
-    let mut kept: HashMap<Key, usize> = HashMap::with_capacity(cur_items.len());
     let item_of = match &arr.items {
         Shape::Object(obj) => Some(&**obj),
         _ => None,
     };
+    // One read of the current items, for their keys and what an omission would clear:
+    // thousands of them do not fit a core's cache, so they are not read again for each
+    // item of the payload. (The tables are sized once, not grown.)
+    let (keys, had_of): (Vec<Option<Key>>, Vec<u64>) = match (&arr.replaced_by_key, item_of) {
+        (Some(rk), Some(obj)) => cur_items
+            .iter()
+            .map(|c| (c.get(rk.key).and_then(Key::of_value), had(obj, Some(c))))
+            .unzip(),
+        (Some(rk), None) => cur_items
+            .iter()
+            .map(|c| (c.get(rk.key).and_then(Key::of_value), 0))
+            .unzip(),
+        (None, _) => (Vec::new(), Vec::new()),
+    };
+    let mut index: Table<Key> = Table::with_capacity_and_hasher(keys.len(), Default::default());
+    // The first of repeated keys wins.
+    for (i, k) in keys.iter().enumerate().rev() {
+        if let Some(k) = k {
+            index.insert(k.clone(), i);
+        }
+    }
+    // An update's items are about as many as the current ones: the tables start that big.
+    let mut seen: Vec<Firsts> = (0..arr.unique.len())
+        .map(|_| Firsts {
+            one: None,
+            more: Table::with_capacity_and_hasher(keys.len(), Default::default()),
+        })
+        .collect();
+    let mut kept: Table<Key> = Table::with_capacity_and_hasher(cur_items.len(), Default::default());
     let mut i = 0;
     loop {
         let here = Path::Index(path, i);
@@ -1088,8 +1132,8 @@ fn array<'de, A: SeqAccess<'de>>(
             cur: match &arr.replaced_by_key {
                 Some(rk) => Cur::ByKey {
                     key: rk.key,
-                    items: cur_items,
                     index: &index,
+                    had: &had_of,
                 },
                 None => Cur::Given(None),
             },
@@ -1113,11 +1157,8 @@ fn array<'de, A: SeqAccess<'de>>(
         i += 1;
     }
     if let Some(rk) = &arr.replaced_by_key {
-        for c in cur_items {
-            let Some(k) = c.get(rk.key).and_then(Key::of_value) else {
-                continue;
-            };
-            if kept.contains_key(&k) {
+        for (c, k) in cur_items.iter().zip(&keys) {
+            if k.as_ref().is_none_or(|k| kept.contains_key(k)) {
                 continue;
             }
             // `current` is the caller's data: only an integer id is repeated.
@@ -1192,10 +1233,9 @@ fn unique<'de>(
 /// The values a `unique` rule of an array has seen, each with the index of its first item:
 /// the first value held as it is, the others hashed (most lists in a payload hold one item,
 /// which then costs no hash and no table).
-#[derive(Default)]
 struct Firsts<'de> {
     one: Option<(Parts<'de>, usize)>,
-    more: HashMap<Parts<'de>, usize>,
+    more: Table<Parts<'de>>,
 }
 
 /// The values of a `unique` rule's members in one item: one member's without a vector (an
@@ -1258,7 +1298,7 @@ fn keyed<'de, A: SeqAccess<'de>>(
 ) -> Result<(), A::Error> {
     let mut seen = SeenKeys {
         entries: vec![None; list.entries.len()],
-        others: HashMap::new(),
+        others: Names::default(),
     };
     let mut i = 0;
     loop {
@@ -1467,7 +1507,7 @@ impl<'de> Visitor<'de> for KeyedItem<'_> {
         self.w.enter()?;
         let (k, v) = (self.list.key_member, self.list.value_member);
         let mut parts = Vec::new();
-        let mut others: Names = Names::new();
+        let mut others: Names = Names::default();
         let (mut had_k, mut had_v) = (false, false);
         while let Some(name) = map.next_key_seed(KeySeed)? {
             let is_k = name == k;
@@ -1505,6 +1545,35 @@ impl<'de> Visitor<'de> for KeyedItem<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`had`] holds one bit for each member an omission clears: every object of every
+    /// target, for every kind, has at most 64 of them.
+    #[test]
+    fn cleared_members_fit_a_mask() {
+        fn each(shape: &Shape, seen: &mut usize) {
+            match shape {
+                Shape::Object(obj) => object(obj, seen),
+                Shape::Array(arr) => each(&arr.items, seen),
+                _ => {}
+            }
+        }
+        fn object(obj: &Object, seen: &mut usize) {
+            *seen += 1;
+            let n = obj.fields.iter().filter(|f| f.cleared_if_omitted).count();
+            assert!(n <= 64, "{} has {n} members an omission clears", obj.title);
+            for f in &obj.fields {
+                each(&f.shape, seen);
+            }
+        }
+        let mut seen = 0;
+        for target in crate::Target::ALL {
+            let kinds = crate::Kind::all().map(|k| Some(k.id()));
+            for channel in std::iter::once(None).chain(kinds) {
+                object(&target.schema(channel, &crate::Options::new()), &mut seen);
+            }
+        }
+        assert!(seen > 100, "only {seen} objects walked");
+    }
 
     #[test]
     fn path_renders_root_first() {

@@ -27,13 +27,12 @@
 //! Live Chat updates are not covered: their pages say only that `id` is required, not that
 //! an update replaces what it omits.
 
-use crate::engine::{quote, Key, Names};
+use crate::engine::{quote, Key, Names, Table};
 use crate::schema::{ArrayOf, Shape};
 use crate::target::{Options, Target};
 use crate::Report;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The member that marks a routing rule to delete (`{"id": 5, "delete": true}`).
 pub const DELETE: &str = "delete";
@@ -126,7 +125,7 @@ pub enum UpdateError {
 /// assert!(report.valid);
 /// assert!(!report.issues.iter().any(|i| i.code.starts_with("update.")));
 /// ```
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn complete_update(
     current: &Value,
     changes: &Value,
@@ -205,7 +204,7 @@ fn deeper_than(v: &Value, limit: usize) -> bool {
 
 /// A current value as the body carries it: for an object the rules describe, only the
 /// members they know (the PBX returns read-only ones too), and so on inside.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn known_members(shape: &Shape, v: &Value) -> Value {
     match (shape, v) {
         (Shape::Object(obj), Value::Object(m)) => Value::Object(
@@ -225,7 +224,7 @@ fn known_members(shape: &Shape, v: &Value) -> Value {
 
 /// The current items of an array an update replaces whole, with the changes' edits: see the
 /// module docs.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn edit_items(
     member: &'static str,
     arr: &ArrayOf,
@@ -241,8 +240,8 @@ fn edit_items(
     };
     let now: &[Value] = current.and_then(Value::as_array).map_or(&[], Vec::as_slice);
     // The first of repeated keys and labels wins.
-    let mut by_key: HashMap<Key, usize> = HashMap::new();
-    let mut by_label = Names::new();
+    let mut by_key: Table<Key> = Table::default();
+    let mut by_label = Names::default();
     for (i, item) in now.iter().enumerate().rev() {
         if let Some(k) = item.get(rk.key).and_then(Key::of_value) {
             by_key.insert(k, i);

@@ -27,8 +27,10 @@ use serde::Serialize;
 use std::fmt::Display;
 use wasm_bindgen::prelude::*;
 
-/// Talc in place of dlmalloc: smaller and faster in the package (README, "Package").
-#[cfg(not(target_feature = "atomics"))]
+/// Talc in place of dlmalloc in the npm package (README, "Size and speed"): 4 KB smaller,
+/// no slower. Only where `scripts/wasm-build.sh` builds the package (`--cfg
+/// channel_rules_pkg`): a crate that depends on this one keeps its own allocator.
+#[cfg(channel_rules_pkg)]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
@@ -135,7 +137,7 @@ impl Serialize for Rows<'_> {
 /// `validateField(target, pointer, payloadJson, optionsJson)`: the issues at or below
 /// `pointer`, as [`Rows`]. A pointer that is not one throws the `TypeError`.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn validate_field(
     target_id: &str,
     pointer: &str,
@@ -153,7 +155,7 @@ pub fn validate_field(
 /// a rule `current` does not have) throw the `TypeError`, as does text that is not JSON (the
 /// caller serialized it).
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn complete_update(
     current: &str,
     changes: &str,
@@ -171,7 +173,7 @@ pub fn complete_update(
 
 /// `jsonSchema(target, optionsJson)`: the target's JSON Schema (draft 2020-12) as JSON text.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn json_schema(target_id: &str, options_json: &str) -> Result<String, JsValue> {
     let (target, options) = (target(target_id)?, options(options_json)?);
     Ok(json(&crate::json_schema(target, &options)))
@@ -179,7 +181,7 @@ pub fn json_schema(target_id: &str, options_json: &str) -> Result<String, JsValu
 
 /// `describe(target, optionsJson)`: the target's fields as JSON text.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> {
     let (target, options) = (target(target_id)?, options(options_json)?);
     Ok(json(&describe_fields(target, &options)))
@@ -187,28 +189,28 @@ pub fn describe(target_id: &str, options_json: &str) -> Result<String, JsValue> 
 
 /// Every target id, as a JSON array.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn targets() -> String {
     json(&Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>())
 }
 
 /// Every locale tag, as a JSON array.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn locales() -> String {
     json(&Locale::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>())
 }
 
 /// The Yeastar kinds and their credential keys (the provider table), as JSON text.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn kinds() -> String {
     json(&PROVIDERS)
 }
 
 /// The code table, as a JSON array of `{code, severity, meaning}`.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn codes() -> String {
     #[derive(Serialize)]
     struct Row {
@@ -274,7 +276,7 @@ pub fn phone_info(input: &str, region_code: &str) -> Result<String, JsValue> {
 /// `normalizePhone(input, region, optionsJson)`: `[value or null, issues]` as JSON text,
 /// the issues as [`Rows`]. An unknown region throws the `TypeError`.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn normalize_phone(
     input: &str,
     region_code: &str,
@@ -288,14 +290,14 @@ pub fn normalize_phone(
 
 /// Standard base64 of the UTF-8 bytes of `raw`.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn encode_secret(raw: &str) -> String {
     base64::encode(raw)
 }
 
 /// The crate's version.
 #[wasm_bindgen]
-#[optimize(size)]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }

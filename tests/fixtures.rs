@@ -304,7 +304,7 @@ fn fixtures() {
                     secrets(v, &mut secret_values);
                     let report = validate(target, v, &options);
                     // The same document as text reads the same (the text path reads a
-                    // create's kind in the one pass of the walk, the value path first).
+                    // create's kind by a scan of the text, the value path from the value).
                     let text = validate_str(target, &v.to_string(), &options);
                     assert_eq!(report, text, "{label}: validate_str of the same document");
                     report

@@ -105,7 +105,7 @@ impl Writer {
         ])
     }
 
-    #[cfg_attr(target_arch = "wasm32", optimize(size))]
+    #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn object(&mut self, obj: &Object) -> Value {
         let mut properties = Map::new();
         let mut required = Vec::new();
@@ -169,7 +169,7 @@ impl Writer {
         }
     }
 
-    #[cfg_attr(target_arch = "wasm32", optimize(size))]
+    #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn shape(&mut self, shape: &Shape) -> Value {
         match shape {
             Shape::Any => members(vec![]),
@@ -203,7 +203,7 @@ impl Writer {
 
     /// A string with its checks: each error-level check is one schema in `allOf` (so two
     /// patterns both hold), warnings left out.
-    #[cfg_attr(target_arch = "wasm32", optimize(size))]
+    #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn string(&mut self, checks: &[Checked]) -> Value {
         let mut s = Map::new();
         s.insert("type".into(), "string".into());
@@ -245,7 +245,7 @@ impl Writer {
     }
 
     /// The schema of one error-level string check (no `type`).
-    #[cfg_attr(target_arch = "wasm32", optimize(size))]
+    #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn check(&mut self, check: &Check) -> Value {
         match check {
             Check::Chars { min, max } => {
@@ -408,7 +408,7 @@ impl Writer {
 // for the same schemas, byte for byte.
 
 /// An object of these members, in this order.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn members(members: Vec<(&str, Value)>) -> Value {
     Value::Object(
         members

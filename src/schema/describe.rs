@@ -212,7 +212,7 @@ pub struct KeyInfo {
 /// assert_eq!(keys, ["account_sid", "auth_token"]);
 /// assert!(fields.iter().any(|f| f.pointer == "/dids/-/did_number" && f.required));
 /// ```
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 pub fn describe(target: Target, options: &Options) -> Vec<FieldInfo> {
     let mut out = Vec::new();
     let channel = match options.channel {
@@ -223,7 +223,7 @@ pub fn describe(target: Target, options: &Options) -> Vec<FieldInfo> {
     out
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn object(obj: &Object, at: &[Segment], out: &mut Vec<FieldInfo>) {
     let mut own = Vec::with_capacity(obj.fields.len());
     for f in &obj.fields {
@@ -294,7 +294,7 @@ fn child(at: &[Segment], name: &str) -> Vec<Segment> {
     path
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn row(
     path: &[Segment],
     shape: &Shape,
@@ -346,7 +346,7 @@ fn limit(max: usize) -> Option<usize> {
     (max != usize::MAX).then_some(max)
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn check_info(c: &Checked) -> CheckInfo {
     let check = match &c.check {
         Check::Chars { min, max } => CheckKind::Chars {
@@ -402,7 +402,7 @@ fn integer(rule: &IntRule) -> CheckInfo {
     }
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn keyed(list: &KeyedList) -> KeyedListInfo {
     KeyedListInfo {
         key_member: list.key_member,

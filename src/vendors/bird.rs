@@ -37,7 +37,7 @@ fn array(items: Shape) -> Shape {
 }
 
 /// The items of `settings` and `connectionParams`.
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn setting() -> Shape {
     Shape::Object(response(
         "Setting",
@@ -61,7 +61,7 @@ fn setting() -> Shape {
     ))
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn channel_object() -> Object {
     let format_override = response(
         "ContactIdentifierFormatOverride",

@@ -31,7 +31,7 @@ fn time(end: bool) -> Shape {
     }
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn day_schedule() -> Object {
     let enabled = Cond {
         field: "enabled",
@@ -80,7 +80,7 @@ fn given_or(modes: Option<&[String]>, otherwise: Check) -> Shape {
     Shape::string([modes.map_or(otherwise, Check::one_of_owned)])
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn update(modes: Option<&[String]>) -> Object {
     let day = Arc::new(day_schedule());
     let hours = Object {
@@ -122,7 +122,7 @@ const NON_EMPTY: Check = Check::Chars {
     max: usize::MAX,
 };
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn response(modes: Option<&[String]>) -> Object {
     let counter = || Shape::Int(IntRule::at_least(0));
     let s = || Shape::Str(vec![]);

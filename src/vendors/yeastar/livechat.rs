@@ -43,7 +43,7 @@ pub fn schema(op: Op) -> Arc<Object> {
         .clone()
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn build(op: Op) -> Object {
     let mut fields = Vec::new();
     if op == Op::Update {

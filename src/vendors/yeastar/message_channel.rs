@@ -157,7 +157,7 @@ fn avail_for(row: &Row, op: Op, family: Option<Family>) -> Option<bool> {
     }
 }
 
-#[cfg_attr(target_arch = "wasm32", optimize(size))]
+#[cfg_attr(channel_rules_pkg, optimize(size))]
 fn build(op: Op, kind: Option<Kind>, named: bool) -> Object {
     let family = kind.map(Kind::family);
     let mut fields = Vec::new();
