@@ -1089,31 +1089,16 @@ fn array<'de, A: SeqAccess<'de>>(
         Shape::Object(obj) => Some(&**obj),
         _ => None,
     };
-    // One read of the current items, for their keys and what an omission would clear:
-    // thousands of them do not fit a core's cache, so they are not read again for each
-    // item of the payload. (The tables are sized once, not grown.)
-    let (keys, had_of): (Vec<Option<Key>>, Vec<u64>) = match (&arr.replaced_by_key, item_of) {
-        (Some(rk), Some(obj)) => cur_items
-            .iter()
-            .map(|c| (c.get(rk.key).and_then(Key::of_value), had(obj, Some(c))))
-            .unzip(),
-        (Some(rk), None) => cur_items
-            .iter()
-            .map(|c| (c.get(rk.key).and_then(Key::of_value), 0))
-            .unzip(),
-        (None, _) => (Vec::new(), Vec::new()),
-    };
-    let mut index: Table<Key> = Table::with_capacity_and_hasher(keys.len(), Default::default());
-    // The first of repeated keys wins.
-    for (i, k) in keys.iter().enumerate().rev() {
-        if let Some(k) = k {
-            index.insert(k.clone(), i);
-        }
-    }
+    let Current {
+        keys,
+        had: had_of,
+        index,
+        first_of,
+    } = Current::of(arr, item_of, cur_items);
+    let mut kept = vec![false; keys.len()];
     // (Not sized for the current items: an update of 10 MB then peaked 9 MB higher in wasm,
     // 133 to 135 MB against 123 to 125.)
     let mut seen: Vec<Firsts> = (0..arr.unique.len()).map(|_| Firsts::default()).collect();
-    let mut kept: Table<Key> = Table::with_capacity_and_hasher(cur_items.len(), Default::default());
     let mut i = 0;
     loop {
         let here = Path::Index(path, i);
@@ -1147,28 +1132,91 @@ fn array<'de, A: SeqAccess<'de>>(
                 .and_then(|rk| members.get(rk.key))
                 .and_then(Seen::key)
             {
-                kept.insert(k, 0);
+                if let Some(&first) = index.get(&k) {
+                    kept[first] = true;
+                }
             }
         }
         i += 1;
     }
     if let Some(rk) = &arr.replaced_by_key {
-        for (c, k) in cur_items.iter().zip(&keys) {
-            if k.as_ref().is_none_or(|k| kept.contains_key(k)) {
-                continue;
-            }
-            // `current` is the caller's data: only an integer id is repeated.
-            let mut f = Finding::warning("update.removes_item").with("key", rk.key);
-            if let Some(id) = c.get(rk.key).filter(|k| k.is_u64()) {
-                f = f.with("id", id.clone());
-            }
-            if let Some(label) = c.get(rk.label).and_then(Value::as_str) {
-                f = f.with("label", rk.label).with("name", quote(label));
-            }
-            w.push(path, f);
-        }
+        removed(w, rk, cur_items, &keys, &first_of, &kept, path);
     }
     Ok(())
+}
+
+/// What an update's array knows of the current items, from one read of them: their keys,
+/// and what an omission would clear ([`had`]); thousands of them do not fit a core's cache,
+/// so they are not read again for each item of the payload. Built out of line, as is
+/// [`removed`]: in the wasm package, with them inside the array's walk (hot for every item,
+/// so compiled by V8's optimizing tier), the 10 MB update peaked at 131.8 to 133.4 MB of RSS,
+/// against 119.0 to 120.3 MB out of line (3 runs each; with `--liftoff-only` both builds
+/// peak alike, about 96 MB).
+struct Current<'c> {
+    keys: Vec<Option<Key<'c>>>,
+    had: Vec<u64>,
+    /// Each key to its first item (the first of repeated keys wins).
+    index: Table<Key<'c>>,
+    /// Each item to the first one with its key, where what the payload keeps is marked.
+    first_of: Vec<usize>,
+}
+
+impl<'c> Current<'c> {
+    #[inline(never)]
+    fn of(arr: &ArrayOf, item_of: Option<&Object>, cur_items: &'c [Value]) -> Current<'c> {
+        let (keys, had_of): (Vec<Option<Key>>, Vec<u64>) = match &arr.replaced_by_key {
+            Some(rk) => cur_items
+                .iter()
+                .map(|c| {
+                    let key = c.get(rk.key).and_then(Key::of_value);
+                    (key, item_of.map_or(0, |obj| had(obj, Some(c))))
+                })
+                .unzip(),
+            None => (Vec::new(), Vec::new()),
+        };
+        let mut index = Table::with_capacity_and_hasher(keys.len(), Default::default());
+        let first_of = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| match k {
+                Some(k) => *index.entry(k.clone()).or_insert(i),
+                None => i,
+            })
+            .collect();
+        Current {
+            keys,
+            had: had_of,
+            index,
+            first_of,
+        }
+    }
+}
+
+/// `update.removes_item` for each current item whose key no item of the payload has.
+#[inline(never)]
+fn removed(
+    w: &mut Walker,
+    rk: &crate::schema::ReplaceKey,
+    cur_items: &[Value],
+    keys: &[Option<Key>],
+    first_of: &[usize],
+    kept: &[bool],
+    path: &Path,
+) {
+    for (j, (c, k)) in cur_items.iter().zip(keys).enumerate() {
+        if k.is_none() || kept[first_of[j]] {
+            continue;
+        }
+        // `current` is the caller's data: only an integer id is repeated.
+        let mut f = Finding::warning("update.removes_item").with("key", rk.key);
+        if let Some(id) = c.get(rk.key).filter(|k| k.is_u64()) {
+            f = f.with("id", id.clone());
+        }
+        if let Some(label) = c.get(rk.label).and_then(Value::as_str) {
+            f = f.with("label", rk.label).with("name", quote(label));
+        }
+        w.push(path, f);
+    }
 }
 
 /// The array's rules on combinations that must not repeat, for item `i`: a repeat of one
