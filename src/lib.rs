@@ -68,9 +68,9 @@
 #![warn(missing_docs)]
 // In the npm package (built by scripts/wasm-build.sh with Debian's rustc-web, RUSTC_BOOTSTRAP
 // and `--cfg channel_rules_pkg`; never in a crate that depends on this one), code that runs
-// once or seldom (the rules' construction, the
-// exports, the update completion) is optimized for size: `optimize(size)` on its functions,
-// where the crate is at opt-level 3 for the per-call paths (4.1 KB less gzipped).
+// once or seldom (the rules' construction, the exports, the update completion) is optimized
+// for size: `optimize(size)` on its functions, where the crate is at opt-level 3 for the
+// per-call paths (4.1 KB less gzipped).
 #![cfg_attr(channel_rules_pkg, feature(optimize_attribute))]
 
 // Internals: private here, reachable only through `unstable` (see there).
@@ -222,6 +222,17 @@ pub(crate) fn validate_str_with_current(
             return finish(walked, options);
         }
     }
+    with_parsed_kind(target, text, options, current)
+}
+
+/// The report of `text` with a create's kind read by a parse of its own, then the walk: what
+/// the scan for the kind stands in for where it is sure.
+fn with_parsed_kind(
+    target: Target,
+    text: &str,
+    options: &Options,
+    current: Option<&Value>,
+) -> Report {
     let mut de = serde_json::Deserializer::from_str(text);
     de.disable_recursion_limit();
     let channel = engine::top_level_string(&mut de, "channel");
@@ -448,16 +459,8 @@ fn issues(found: Vec<Located>, locale: Locale) -> Vec<Issue> {
 mod tests {
     use super::*;
 
-    /// The report with a create's kind read by a parse of its own, then the walk: what
-    /// the scan of the kind stands in for.
     fn two_pass(target: Target, text: &str, options: &Options) -> Report {
-        let mut de = serde_json::Deserializer::from_str(text);
-        de.disable_recursion_limit();
-        let channel = engine::top_level_string(&mut de, "channel");
-        finish(
-            walk_text(target, text, channel.as_deref(), options, None),
-            options,
-        )
+        with_parsed_kind(target, text, options, None)
     }
 
     /// The scan for a create's kind gives the report of the two passes, wherever the kind

@@ -239,15 +239,15 @@ fn edit_items(
         return Ok(changes.clone());
     };
     let now: &[Value] = current.and_then(Value::as_array).map_or(&[], Vec::as_slice);
-    // The first of repeated keys and labels wins.
+    // The first of repeated keys and labels wins, as in the walk's index.
     let mut by_key: Table<Key> = Table::default();
     let mut by_label = Names::default();
-    for (i, item) in now.iter().enumerate().rev() {
+    for (i, item) in now.iter().enumerate() {
         if let Some(k) = item.get(rk.key).and_then(Key::of_value) {
-            by_key.insert(k, i);
+            by_key.entry(k).or_insert(i);
         }
         if let Some(l) = item.get(rk.label).and_then(Value::as_str) {
-            by_label.insert(Cow::Borrowed(l), i);
+            by_label.entry(Cow::Borrowed(l)).or_insert(i);
         }
     }
     let mut items: Vec<Option<Value>> = now
