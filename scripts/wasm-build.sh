@@ -30,11 +30,11 @@ start=$(date +%s)
 
 # Debian's compiler, called by path: rustup's cargo and rustc on PATH have no wasm32 std.
 # The wasm build gets its own target dir (another compiler, other flags) and a profile
-# tuned for size, but for this crate itself, at opt-level 3 (fat LTO then optimizes the
+# tuned for size, but for this crate itself, at opt-level 2 (fat LTO then optimizes the
 # merged module at this crate's level, keeping the dependencies' size attributes). Measured
-# on the same sources with scripts/bench/compare-wasm.mjs: phoneInfo took 1.11 to 1.16 us
-# instead of 1.48 to 1.49 us, for 11 KB more gzipped (the phone engine's share 39.2 KB
-# instead of 38.3 KB); everything at level 3 cost 36 KB more.
+# on the same sources with scripts/bench/compare-wasm.mjs: at `s`, phoneInfo took 1.48 to
+# 1.49 us instead of 1.11 to 1.16 us; level 3 against level 2, phoneInfo 1.01x and 0.97x
+# the time (two runs) for 6.2 KB more gzipped; everything at level 3 cost 36 KB more.
 # The native profile in Cargo.toml is left as it is.
 # Panics: `-Cpanic=immediate-abort` (unstable, hence -Zunstable-options; as a rustflag for the
 # wasm target alone, because the profile's `panic = "immediate-abort"` needs a cargo-features
@@ -56,7 +56,7 @@ env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   CARGO_PROFILE_RELEASE_PANIC=abort \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg channel_rules_pkg" \
   /usr/bin/cargo rustc --release --lib --crate-type cdylib --no-default-features ${features:+--features "$features"} \
-    --config 'profile.release.package.channel-rules.opt-level=3' \
+    --config 'profile.release.package.channel-rules.opt-level=2' \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
 
 raw="$root/target/wasm/wasm32-unknown-unknown/release/channel_rules.wasm"
