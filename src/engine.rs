@@ -471,6 +471,11 @@ pub(crate) enum Key<'a> {
     Int(i128),
     /// Any other number, by its text.
     Num(String),
+    /// The values of several members together (a `unique` rule over more than one; a
+    /// rule over one keys by its value alone, without a vector: an update with thousands
+    /// of rules makes one for each). One key type for every table keeps one hash table's
+    /// code in the wasm package.
+    Many(Vec<Key<'a>>),
 }
 
 impl<'a> Key<'a> {
@@ -1240,12 +1245,12 @@ fn unique<'de>(
     for (u, rule) in arr.unique.iter().enumerate() {
         let key = |f: &str| members.get(f).and_then(Seen::key);
         let parts = match rule.fields {
-            [f] => key(f).map(Parts::One),
+            [f] => key(f),
             fields => fields
                 .iter()
                 .map(|f| key(f))
                 .collect::<Option<_>>()
-                .map(Parts::Many),
+                .map(Key::Many),
         };
         let Some(parts) = parts else { continue };
         if let Some(first) = seen[u].first(parts, i) {
@@ -1286,21 +1291,13 @@ fn unique<'de>(
 /// which then costs no hash and no table).
 #[derive(Default)]
 struct Firsts<'de> {
-    one: Option<(Parts<'de>, usize)>,
-    more: Table<Parts<'de>>,
-}
-
-/// The values of a `unique` rule's members in one item: one member's without a vector (an
-/// update with thousands of rules makes one for each).
-#[derive(PartialEq, Eq, Hash)]
-enum Parts<'de> {
-    One(Key<'de>),
-    Many(Vec<Key<'de>>),
+    one: Option<(Key<'de>, usize)>,
+    more: Table<Key<'de>>,
 }
 
 impl<'de> Firsts<'de> {
     /// The first item with value `parts`, or `None` after recording item `i` as the first.
-    fn first(&mut self, parts: Parts<'de>, i: usize) -> Option<usize> {
+    fn first(&mut self, parts: Key<'de>, i: usize) -> Option<usize> {
         match &self.one {
             None => {
                 self.one = Some((parts, i));
