@@ -46,12 +46,7 @@ extern "C" {
 fn type_error(e: impl Display) -> JsValue {
     // serde_json appends " at line 1 column 20" to errors about the options text, which
     // the caller never wrote: keep the part that names the mistake.
-    let text = e.to_string();
-    let text = match text.rfind(" at line ") {
-        Some(i) => &text[..i],
-        None => &text,
-    };
-    TypeError::new(text).into()
+    TypeError::new(crate::without_position(&e.to_string())).into()
 }
 
 fn target(id: &str) -> Result<Target, JsValue> {
