@@ -41,29 +41,72 @@ pub fn compiles(s: &str, out: &mut Vec<Finding>) {
         );
         return;
     }
-    let ok = match check(s) {
-        Ok(()) => true,
+    let refused = match check(s) {
+        Ok(()) => return,
         // RE2 syntax has class set operations (`[\w&&\d]`, `--`, `~~`), which `regex-lite`
         // refuses as unsupported, as it refuses look-around: with them taken out, the rest
         // of the pattern must still compile.
-        Err(Refused::Unsupported) => {
+        Err(Refused::Unsupported(why)) => {
             let plain = s.replace("&&", "").replace("--", "").replace("~~", "");
-            plain != s && check(&plain).is_ok()
+            match check(&plain) {
+                Ok(()) if plain != s => return,
+                Ok(()) => why,
+                Err(Refused::Unsupported(why) | Refused::Invalid(why)) => why,
+            }
         }
-        Err(Refused::Invalid) => false,
+        Err(Refused::Invalid(why)) => why,
     };
-    if !ok {
-        out.push(Finding::error("regex.invalid"));
-    }
+    out.push(Finding::error("regex.invalid").with("reason", refused.reason()));
 }
 
 /// Why a pattern does not compile: a construct `regex-lite` says "is not supported" of (a
-/// class set operation, look-around), or anything else.
+/// class set operation, look-around), or anything else; either way, which construct.
 #[derive(Debug, PartialEq)]
 enum Refused {
-    Unsupported,
-    Invalid,
+    Unsupported(Why),
+    Invalid(Why),
 }
+
+/// \[decision\] The construct that keeps a pattern from compiling, named by the issue's
+/// `reason` (RULES: "the issue names the construct that does not").
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Why {
+    LookAround,
+    SetOperation,
+    Backreference,
+    UnicodeClass,
+    Escape,
+    Group,
+    GroupName,
+    Flags,
+    Repetition,
+    Class,
+    TooDeep,
+    TooBig,
+}
+
+impl Why {
+    /// The `reason` param: one of `REASONS`.
+    fn reason(self) -> &'static str {
+        REASONS[self as usize]
+    }
+}
+
+/// Every `reason` of `regex.invalid` but `too_long`, in the order of [`Why`].
+pub const REASONS: [&str; 12] = [
+    "look_around",
+    "set_operation",
+    "backreference",
+    "unicode_class",
+    "escape",
+    "group",
+    "group_name",
+    "flags",
+    "repetition",
+    "class",
+    "too_deep",
+    "too_big",
+];
 
 type Checked<T> = Result<T, Refused>;
 
@@ -83,8 +126,11 @@ fn check(s: &str) -> Checked<()> {
         .size
         .saturating_add(3 * STATE + CAPTURE)
         .saturating_add(p.once);
-    if root.height > NEST_LIMIT || size > SIZE_LIMIT {
-        return Err(Refused::Invalid);
+    if root.height > NEST_LIMIT {
+        return Err(Refused::Invalid(Why::TooDeep));
+    }
+    if size > SIZE_LIMIT {
+        return Err(Refused::Invalid(Why::TooBig));
     }
     Ok(())
 }
@@ -249,7 +295,7 @@ impl<'a> Parser<'a> {
     #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn alternation(&mut self) -> Checked<Node> {
         if self.depth > NEST_LIMIT {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::TooDeep));
         }
         let depth = self.depth;
         self.depth += 1;
@@ -266,11 +312,11 @@ impl<'a> Parser<'a> {
                         self.flags = old;
                     }
                     if !self.is(')') {
-                        return Err(Refused::Invalid);
+                        return Err(Refused::Invalid(Why::Group));
                     }
                     self.bump();
                 }
-                ')' if depth == 0 => return Err(Refused::Invalid),
+                ')' if depth == 0 => return Err(Refused::Invalid(Why::Group)),
                 ')' => break,
                 '|' => {
                     branches.push(Self::concat(&concat));
@@ -282,7 +328,7 @@ impl<'a> Parser<'a> {
                     concat.push(Node::class(&ranges));
                 }
                 '?' | '*' | '+' | '{' => {
-                    let sub = concat.pop().ok_or(Refused::Invalid)?;
+                    let sub = concat.pop().ok_or(Refused::Invalid(Why::Repetition))?;
                     let (min, max) = if c == '{' {
                         self.counted()?
                     } else {
@@ -355,7 +401,7 @@ impl<'a> Parser<'a> {
     fn group(&mut self) -> Checked<Option<Node>> {
         self.bump_space();
         if ["?=", "?!", "?<=", "?<!"].iter().any(|p| self.bump_if(p)) {
-            return Err(Refused::Unsupported);
+            return Err(Refused::Unsupported(Why::LookAround));
         }
         let named = self.bump_if("?P<") || self.bump_if("?<");
         if named {
@@ -363,13 +409,13 @@ impl<'a> Parser<'a> {
             self.once += CAPTURE + name.len() as u64 + 4;
         } else if self.bump_if("?") {
             if self.done() {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::Group));
             }
             let start = self.pos;
             self.flags()?;
             if self.is(')') {
                 return if self.pos == start {
-                    Err(Refused::Invalid) // `(?)`
+                    Err(Refused::Invalid(Why::Flags)) // `(?)`
                 } else {
                     Ok(None)
                 };
@@ -397,13 +443,13 @@ impl<'a> Parser<'a> {
                 matches!(c, '_' | '.' | '[' | ']') || c.is_alphanumeric()
             };
             if !ok {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::GroupName));
             }
             self.bump();
         }
         let name = &self.s[start..self.pos];
         if self.done() || name.is_empty() || self.names.contains(&name) {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::GroupName));
         }
         self.bump();
         self.names.push(name);
@@ -419,7 +465,7 @@ impl<'a> Parser<'a> {
         while let Some(c) = self.char().filter(|&c| c != ':' && c != ')') {
             if c == '-' {
                 if negate {
-                    return Err(Refused::Invalid);
+                    return Err(Refused::Invalid(Why::Flags));
                 }
                 negate = true;
                 last_negation = true;
@@ -446,19 +492,19 @@ impl<'a> Parser<'a> {
                         5
                     }
                     'u' => 6,
-                    _ => return Err(Refused::Invalid),
+                    _ => return Err(Refused::Invalid(Why::Flags)),
                 };
                 if seen & (1 << bit) != 0 {
-                    return Err(Refused::Invalid);
+                    return Err(Refused::Invalid(Why::Flags));
                 }
                 seen |= 1 << bit;
             }
             if !self.bump() {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::Flags));
             }
         }
         if last_negation {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Flags));
         }
         Ok(())
     }
@@ -467,13 +513,13 @@ impl<'a> Parser<'a> {
     #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn counted(&mut self) -> Checked<(u32, Option<u32>)> {
         if !self.bump_space() {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Repetition));
         }
         let min = self.decimal()?;
         let mut max = Some(min);
         if self.is(',') {
             if !self.bump_space() {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::Repetition));
             }
             max = if self.is('}') {
                 None
@@ -482,13 +528,13 @@ impl<'a> Parser<'a> {
             };
         }
         if !self.is('}') {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Repetition));
         }
         if self.bump_space() && self.is('?') {
             self.bump();
         }
         if max.is_some_and(|max| min > max) {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Repetition));
         }
         Ok((min, max))
     }
@@ -505,23 +551,24 @@ impl<'a> Parser<'a> {
                     .unwrap_or(0)
                     .checked_mul(10)
                     .and_then(|v| v.checked_add(d))
-                    .ok_or(Refused::Invalid)?,
+                    .ok_or(Refused::Invalid(Why::Repetition))?,
             );
             self.bump_space();
         }
         while self.char().is_some_and(char::is_whitespace) {
             self.bump_space();
         }
-        value.ok_or(Refused::Invalid)
+        value.ok_or(Refused::Invalid(Why::Repetition))
     }
 
     /// An escape, after its `\`.
     #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn escape(&mut self) -> Checked<Item> {
-        let c = self.char().ok_or(Refused::Invalid)?;
+        let c = self.char().ok_or(Refused::Invalid(Why::Escape))?;
         match c {
             // Backreferences and Unicode classes.
-            '0'..='9' | 'p' | 'P' => return Err(Refused::Invalid),
+            '0'..='9' => return Err(Refused::Invalid(Why::Backreference)),
+            'p' | 'P' => return Err(Refused::Invalid(Why::UnicodeClass)),
             'x' | 'u' | 'U' => return self.hex(c),
             'd' | 's' | 'w' | 'D' | 'S' | 'W' => {
                 self.bump();
@@ -571,7 +618,7 @@ impl<'a> Parser<'a> {
                 }
                 Ok(Item::Look)
             }
-            _ => Err(Refused::Invalid),
+            _ => Err(Refused::Invalid(Why::Escape)),
         }
     }
 
@@ -581,7 +628,7 @@ impl<'a> Parser<'a> {
     fn word_boundary(&mut self) -> Checked<()> {
         let start = self.pos;
         if !self.bump_space() {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Escape));
         }
         let valid = |c: char| c.is_ascii_alphabetic() || c == '-';
         if !self.char().is_some_and(valid) {
@@ -594,12 +641,12 @@ impl<'a> Parser<'a> {
             self.bump_space();
         }
         if !self.is('}') {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Escape));
         }
         self.bump();
         match name.as_str() {
             "start" | "end" | "start-half" | "end-half" => Ok(()),
-            _ => Err(Refused::Invalid),
+            _ => Err(Refused::Invalid(Why::Escape)),
         }
     }
 
@@ -612,10 +659,13 @@ impl<'a> Parser<'a> {
             _ => 8,
         };
         if !self.bump_space() {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Escape));
         }
         let mut value = 0u32;
-        let digit = |c: Option<char>| c.and_then(|c| c.to_digit(16)).ok_or(Refused::Invalid);
+        let digit = |c: Option<char>| {
+            c.and_then(|c| c.to_digit(16))
+                .ok_or(Refused::Invalid(Why::Escape))
+        };
         if self.is('{') {
             let mut any = false;
             while self.bump_space() && !self.is('}') {
@@ -623,22 +673,22 @@ impl<'a> Parser<'a> {
                 any = true;
             }
             if self.done() {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::Escape));
             }
             self.bump_space();
             if !any {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::Escape));
             }
         } else {
             for i in 0..digits {
                 if i > 0 && !self.bump_space() {
-                    return Err(Refused::Invalid);
+                    return Err(Refused::Invalid(Why::Escape));
                 }
                 value = value * 16 + digit(self.char())?;
             }
             self.bump_space();
         }
-        let c = char::from_u32(value).ok_or(Refused::Invalid)?;
+        let c = char::from_u32(value).ok_or(Refused::Invalid(Why::Escape))?;
         Ok(self.literal(c))
     }
 
@@ -672,32 +722,32 @@ impl<'a> Parser<'a> {
     fn class(&mut self) -> Checked<Vec<(u32, u32)>> {
         let mut union = Vec::new();
         if !self.bump_space() {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Class));
         }
         let negated = self.is('^');
         if negated && !self.bump_space() {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Class));
         }
         while self.is('-') {
             union.push((u32::from('-'), u32::from('-')));
             if !self.bump_space() {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::Class));
             }
         }
         if union.is_empty() && self.is(']') {
             union.push((u32::from(']'), u32::from(']')));
             if !self.bump_space() {
-                return Err(Refused::Invalid);
+                return Err(Refused::Invalid(Why::Class));
             }
         }
         loop {
             self.space();
-            let c = self.char().ok_or(Refused::Invalid)?;
+            let c = self.char().ok_or(Refused::Invalid(Why::Class))?;
             let twice = self.peek() == Some(c);
             match c {
                 '[' => match self.posix_class() {
                     Some(ranges) => union.extend(ranges),
-                    None => return Err(Refused::Invalid), // a nested class
+                    None => return Err(Refused::Invalid(Why::Class)), // a nested class
                 },
                 ']' => {
                     self.bump();
@@ -721,7 +771,7 @@ impl<'a> Parser<'a> {
                     }
                     return Ok(union);
                 }
-                '&' | '-' | '~' if twice => return Err(Refused::Unsupported),
+                '&' | '-' | '~' if twice => return Err(Refused::Unsupported(Why::SetOperation)),
                 _ => self.class_range(&mut union)?,
             }
         }
@@ -733,18 +783,18 @@ impl<'a> Parser<'a> {
         let first = self.class_item()?;
         self.space();
         if self.done() {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Class));
         }
         if !self.is('-') || matches!(self.peek_space(), Some(']' | '-')) {
             match first {
                 Item::Char(c) => union.push((c as u32, c as u32)),
                 Item::Class(ranges) => union.extend(ranges),
-                Item::Look => return Err(Refused::Invalid),
+                Item::Look => return Err(Refused::Invalid(Why::Class)),
             }
             return Ok(());
         }
         if !self.bump_space() {
-            return Err(Refused::Invalid);
+            return Err(Refused::Invalid(Why::Class));
         }
         let second = self.class_item()?;
         match (first, second) {
@@ -752,13 +802,13 @@ impl<'a> Parser<'a> {
                 union.push((a as u32, b as u32));
                 Ok(())
             }
-            _ => Err(Refused::Invalid),
+            _ => Err(Refused::Invalid(Why::Class)),
         }
     }
 
     #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn class_item(&mut self) -> Checked<Item> {
-        let c = self.char().ok_or(Refused::Invalid)?;
+        let c = self.char().ok_or(Refused::Invalid(Why::Class))?;
         self.bump();
         if c == '\\' {
             self.escape()
@@ -938,6 +988,67 @@ mod tests {
                 plain != p && build(&plain).is_ok()
             }
             Err(_) => false,
+        }
+    }
+
+    /// The `reason` a refused pattern is reported with.
+    fn reason(p: &str) -> String {
+        let mut out = Vec::new();
+        compiles(p, &mut out);
+        let [finding] = &out[..] else {
+            panic!("{p:?}: {} findings", out.len())
+        };
+        finding
+            .params
+            .get("reason")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn the_issue_names_the_construct() {
+        let deep = format!("{}a{}", "(".repeat(260), ")".repeat(260));
+        for (p, why) in [
+            ("a(?=b)", "look_around"),
+            ("(?<!a)b", "look_around"),
+            ("[a&&[b]", "class"),
+            ("(a)\\1", "backreference"),
+            ("\\pL", "unicode_class"),
+            ("\\q", "escape"),
+            ("\\x{110000}", "escape"),
+            ("(a", "group"),
+            ("a)", "group"),
+            ("(?P<1>a)", "group_name"),
+            ("(?P<n>a)(?P<n>b)", "group_name"),
+            ("(?z)a", "flags"),
+            ("(?i-)a", "flags"),
+            ("*a", "repetition"),
+            ("a{3,2}", "repetition"),
+            ("a{99999999999}", "repetition"),
+            ("[z-a]", "class"),
+            ("[a", "class"),
+            ("[[a]]", "class"),
+            (deep.as_str(), "too_deep"),
+            ("((a{1000}){1000}){1000}", "too_big"),
+        ] {
+            assert_eq!(reason(p), why, "{p:?}");
+            assert!(!theirs(p), "regex-lite compiles {p:?}");
+        }
+        assert_eq!(reason(&"a".repeat(MAX_PATTERN + 1)), "too_long");
+    }
+
+    /// Every reason has its message (and so, by the catalogue test, one in every locale).
+    #[test]
+    fn every_reason_has_a_message() {
+        let keys: Vec<&str> = crate::messages::catalogue(crate::target::Locale::En)
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        for why in REASONS.iter().chain(&["too_long"]) {
+            let key = format!("regex.invalid#{why}");
+            assert!(keys.contains(&key.as_str()), "no message for {key}");
         }
     }
 
