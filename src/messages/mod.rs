@@ -135,7 +135,11 @@ fn show(out: &mut String, name: &str, v: &Value, locale: Locale) {
         }
         // As JSON, by the writer the reports already use (its `Display` is another copy of
         // the serializer in the wasm package, for a pretty form never asked for).
-        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
+        // JSON escapes C0 controls only: C1 controls, line separators and bidirectional
+        // overrides in an object's strings are escaped as in any other text.
+        other => out.push_str(&escape_controls(
+            &serde_json::to_string(other).unwrap_or_default(),
+        )),
     }
 }
 
@@ -223,6 +227,13 @@ mod tests {
         let p = json!({"field": "a\u{1b}[31mb\r\nc\u{202e}"});
         let m = render(Locale::En, "field.unknown", &params(p));
         assert_eq!(m, "unknown field 'a\\u001B[31mb\\u000D\\u000Ac\\u202E'");
+    }
+
+    #[test]
+    fn controls_inside_objects_are_escaped() {
+        let p = json!({"field": {"a": "x\u{85}y\u{2028}z\u{202e}"}});
+        let m = render(Locale::En, "field.unknown", &params(p));
+        assert_eq!(m, "unknown field '{\"a\":\"x\\u0085y\\u2028z\\u202E\"}'");
     }
 
     #[test]
