@@ -59,7 +59,8 @@ fn options(json: &str) -> Result<Options, JsValue> {
     if json.is_empty() {
         return Ok(Options::default());
     }
-    serde_json::from_str(json).map_err(|e| input_error(e, "options.current"))
+    let value = serde_json::from_str(json).map_err(|e| input_error(e, "options.current"))?;
+    Options::from_json(value).map_err(type_error)
 }
 
 /// A `TypeError` for JSON text the caller gave: too deep, or not what was expected.

@@ -92,7 +92,7 @@ impl Why {
     }
 }
 
-/// Every `reason` of `regex.invalid` but `too_long`, in the order of [`Why`].
+/// Every `reason` of `regex.invalid` but `too_long`, in the order of the constructs.
 pub const REASONS: [&str; 12] = [
     "look_around",
     "set_operation",
