@@ -45,6 +45,11 @@ start=$(date +%s)
 # `--cfg channel_rules_pkg` marks the package build: talc as the allocator and
 # `optimize(size)` on the code that runs once (src/lib.rs), neither of which a crate that
 # depends on this one gets.
+# `-Zfmt-debug=none`: `{:?}` writes nothing in the package, so no `Debug` formatting code is
+# linked (3.0 KB less gzipped, 169,022 -> 165,978 bytes). No message text depends on it: the
+# errors that quote what the caller gave use `Quoted` or `escape_debug` (src/lib.rs), and the
+# options reader names a string's type without serde's `Debug` quoting of it; the node tests
+# check those messages on the package. (`-Zlocation-detail=none` measured no change.)
 say "cargo rustc --crate-type cdylib --target wasm32-unknown-unknown (Debian rustc-web, -Zbuild-std)${features:+ --features $features}"
 env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
@@ -54,7 +59,7 @@ env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN \
   CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
   CARGO_PROFILE_RELEASE_PANIC=abort \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg channel_rules_pkg" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none --cfg channel_rules_pkg" \
   /usr/bin/cargo rustc --release --lib --crate-type cdylib --no-default-features ${features:+--features "$features"} \
     --config 'profile.release.package.channel-rules.opt-level=2' \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort

@@ -382,6 +382,18 @@ fn stopped(e: Stopped<serde_json::Error>, text: &str) -> Finding {
     }
 }
 
+/// Text a caller gave, in an error message: in double quotes, with quotes, backslashes and
+/// control characters escaped as Rust's `{:?}` writes them, but by `str::escape_debug`, a
+/// `Display`: the wasm package is built without `Debug` formatting (`-Zfmt-debug=none`,
+/// 3 KB gzipped), so that no message depends on it.
+pub(crate) struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{}\"", self.0.escape_debug())
+    }
+}
+
 /// serde_json's error text without the " at line L column C" it ends with. (A scan of the
 /// bytes rather than `rfind`: the reverse string searcher is 1.5 KB of the wasm package.)
 pub(crate) fn without_position(text: &str) -> &str {

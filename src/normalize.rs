@@ -34,8 +34,9 @@ pub struct Normalized {
 /// unknown target (the JavaScript package throws it as a `TypeError`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown region '{region}': give an upper-case ISO 3166 code that the numbering \
-     metadata has, such as US or GB"
+    "unknown region '{}': give an upper-case ISO 3166 code that the numbering \
+     metadata has, such as US or GB",
+    region.escape_debug()
 )]
 pub struct UnknownRegion {
     /// The region as given.

@@ -81,7 +81,7 @@ pub fn pointer_of(path: &[Segment]) -> String {
 /// A JSON Pointer that is not one (RFC 6901): not empty and not starting with `/`, or with
 /// a `~` not followed by `0` or `1`. A caller's mistake (a `TypeError` in JavaScript).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{pointer:?} is not a JSON Pointer: it must be \"\" (the whole document) or start with '/', with '~' written '~0' and '/' in a name '~1'")]
+#[error("{} is not a JSON Pointer: it must be \"\" (the whole document) or start with '/', with '~' written '~0' and '/' in a name '~1'", crate::Quoted(pointer))]
 pub struct InvalidPointer {
     /// The text given.
     pub pointer: String,

@@ -122,7 +122,7 @@ impl fmt::Display for Target {
 /// An unknown target id was named (a caller's mistake: CLI exit 2, a `TypeError` in
 /// JavaScript).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown target {given:?}{}; known targets: {}", did_you_mean(*suggestion), Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>().join(", "))]
+#[error("unknown target {}{}; known targets: {}", crate::Quoted(given), did_you_mean(*suggestion), Target::ALL.iter().map(|t| t.id()).collect::<Vec<_>>().join(", "))]
 pub struct UnknownTarget {
     given: String,
     suggestion: Option<&'static str>,
@@ -174,7 +174,10 @@ impl Locale {
 
 /// An unknown locale tag was named.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown locale {given:?}; known locales: en, zh-CN, pt-BR")]
+#[error(
+    "unknown locale {}; known locales: en, zh-CN, pt-BR",
+    crate::Quoted(given)
+)]
 pub struct UnknownLocale {
     given: String,
 }
@@ -269,6 +272,14 @@ impl<'de> Deserialize<'de> for Options {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("struct Options")
             }
+            // Not serde's default, which would quote the text with `Debug` (the package
+            // is built without `Debug` formatting).
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Options, E> {
+                Err(E::invalid_type(
+                    serde::de::Unexpected::Other("string"),
+                    &self,
+                ))
+            }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -288,7 +299,7 @@ impl<'de> Deserialize<'de> for Options {
                 Ok(options)
             }
         }
-        d.deserialize_map(Members)
+        d.deserialize_any(Members)
     }
 }
 
@@ -300,7 +311,7 @@ fn wrong(v: &Value, expected: &str) -> serde_json::Error {
         Value::Null => Unexpected::Unit,
         Value::Bool(b) => Unexpected::Bool(*b),
         Value::Number(_) => Unexpected::Other("number"),
-        Value::String(s) => Unexpected::Str(s),
+        Value::String(_) => Unexpected::Other("string"),
         Value::Array(_) => Unexpected::Seq,
         Value::Object(_) => Unexpected::Map,
     };
@@ -414,10 +425,10 @@ mod tests {
             (r#"{"locale": null}"#, "invalid type: null, expected a locale tag"),
             (r#"{"channel": 1}"#, "invalid type: number, expected a string"),
             (r#"{"channel": "twillio"}"#, "unknown channel kind \"twillio\""),
-            (r#"{"assignment_modes": "a"}"#, "invalid type: string \"a\", expected a sequence"),
+            (r#"{"assignment_modes": "a"}"#, "invalid type: string, expected a sequence"),
             (r#"{"assignment_modes": ["a", 2]}"#, "invalid type: number, expected a string"),
             ("[]", "invalid type: sequence, expected struct Options"),
-            ("\"twilio\"", "invalid type: string \"twilio\", expected struct Options"),
+            ("\"twilio\"", "invalid type: string, expected struct Options"),
         ] {
             let got = read(text).map(|_| ()).unwrap_err();
             assert!(got.starts_with(error), "{text}: {got}");

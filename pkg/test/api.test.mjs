@@ -201,7 +201,9 @@ describe("a caller's mistake throws a TypeError naming the known values", () => 
   it('an unknown option, an unknown locale, options that are not an object', () => {
     assert.throws(() => validate(CREATE, {}, { chanel: 'twilio' }), /unknown field `chanel`/);
     assert.throws(() => validate(CREATE, {}, { locale: 'fr' }), /`fr`, expected one of `en`, `zh-CN`, `pt-BR`/);
-    assert.throws(() => validate(CREATE, {}, 'twilio'), TypeError);
+    assert.throws(() => validate(CREATE, {}, 'twilio'), { name: 'TypeError', message: /^options must be an object with any of: channel, current, locale, assignment_modes/ });
+    // What the caller gave is quoted with its control characters escaped.
+    assert.throws(() => validate('a"\u0007b', {}), { name: 'TypeError', message: /^unknown target "a\\"\\u\{7\}b"/ });
   });
 
   it('a value that cannot be JSON at all', () => {
@@ -368,7 +370,7 @@ describe('validateField', () => {
 
   it('throws a TypeError for a pointer that is not one, or a caller mistake', () => {
     for (const pointer of ['dids/0', '#/dids', '/a~2', '/a~']) {
-      assert.throws(() => validateField(CREATE, pointer, twilio()), { name: 'TypeError', message: /not a JSON Pointer/ }, pointer);
+      assert.throws(() => validateField(CREATE, pointer, twilio()), { name: 'TypeError', message: new RegExp(`^"${pointer.replace(/[#~]/g, (c) => `\\${c}`)}" is not a JSON Pointer`) }, pointer);
     }
     for (const pointer of [undefined, 3, null, ['dids']]) {
       assert.throws(() => validateField(CREATE, pointer, twilio()), TypeError, String(pointer));

@@ -250,7 +250,7 @@ impl fmt::Display for Kind {
 /// An unknown `channel` kind was named (a caller's mistake: CLI exit 2, a `TypeError` in
 /// JavaScript).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown channel kind {given:?}{}; known kinds: {}", did_you_mean(*suggestion), KIND_IDS.join(", "))]
+#[error("unknown channel kind {}{}; known kinds: {}", crate::Quoted(given), did_you_mean(*suggestion), KIND_IDS.join(", "))]
 pub struct UnknownKind {
     given: String,
     suggestion: Option<&'static str>,
