@@ -382,15 +382,23 @@ fn stopped(e: Stopped<serde_json::Error>, text: &str) -> Finding {
     }
 }
 
-/// Text a caller gave, in an error message: in double quotes, with quotes, backslashes and
-/// control characters escaped as Rust's `{:?}` writes them, but by `str::escape_debug`, a
-/// `Display`: the wasm package is built without `Debug` formatting (`-Zfmt-debug=none`,
-/// 3 KB gzipped), so that no message depends on it.
+/// Text a caller gave, in an error message: in double quotes, with quotes and backslashes
+/// escaped by a backslash and control characters as the messages write them
+/// ([`messages::escape_controls`]: `\u001B`). A `Display` rather than `{:?}`: the wasm
+/// package is built without `Debug` formatting (`-Zfmt-debug=none`, 3 KB gzipped), so no
+/// message may depend on it.
 pub(crate) struct Quoted<'a>(pub &'a str);
 
 impl std::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "\"{}\"", self.0.escape_debug())
+        let mut text = String::with_capacity(self.0.len() + 2);
+        for c in self.0.chars() {
+            if matches!(c, '"' | '\\') {
+                text.push('\\');
+            }
+            text.push(c);
+        }
+        write!(f, "\"{}\"", messages::escape_controls(&text))
     }
 }
 
@@ -479,6 +487,25 @@ fn issues(found: Vec<Located>, locale: Locale) -> Vec<Issue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_text_escapes_quotes_backslashes_and_controls() {
+        assert_eq!(Quoted("twillio").to_string(), "\"twillio\"");
+        assert_eq!(
+            Quoted("a\"b\\c\u{1b}[31m\u{202e}").to_string(),
+            "\"a\\\"b\\\\c\\u001B[31m\\u202E\""
+        );
+        assert_eq!(
+            "x\ny"
+                .parse::<Target>()
+                .unwrap_err()
+                .to_string()
+                .lines()
+                .count(),
+            1,
+            "no line break reaches a terminal"
+        );
+    }
 
     #[test]
     fn errors_lose_their_position_only() {

@@ -36,7 +36,7 @@ pub struct Normalized {
 #[error(
     "unknown region '{}': give an upper-case ISO 3166 code that the numbering \
      metadata has, such as US or GB",
-    region.escape_debug()
+    crate::messages::escape_controls(region)
 )]
 pub struct UnknownRegion {
     /// The region as given.

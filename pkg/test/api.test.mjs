@@ -203,7 +203,7 @@ describe("a caller's mistake throws a TypeError naming the known values", () => 
     assert.throws(() => validate(CREATE, {}, { locale: 'fr' }), /`fr`, expected one of `en`, `zh-CN`, `pt-BR`/);
     assert.throws(() => validate(CREATE, {}, 'twilio'), { name: 'TypeError', message: /^options must be an object with any of: channel, current, locale, assignment_modes/ });
     // What the caller gave is quoted with its control characters escaped.
-    assert.throws(() => validate('a"\u0007b', {}), { name: 'TypeError', message: /^unknown target "a\\"\\u\{7\}b"/ });
+    assert.throws(() => validate('a"\u0007b', {}), { name: 'TypeError', message: /^unknown target "a\\"\\u0007b"/ });
   });
 
   it('a value that cannot be JSON at all', () => {
