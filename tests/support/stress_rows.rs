@@ -128,6 +128,11 @@ const SIZED: &[(&str, &str, fn(usize) -> Doc)] = &[
         bird_pattern,
     ),
     (
+        "bird_list_classes",
+        "bird.channel_list: channels whose patterns are each one class of 510 `\\W`",
+        bird_list_classes,
+    ),
+    (
         "credential",
         "yeastar create (twilio): a long account_data value (base64)",
         credential,
@@ -407,6 +412,25 @@ pub fn bird_pattern(bytes: usize) -> Doc {
     let prefix = format!("{before}\"pattern\": \"");
     let suffix = format!("\"{after}");
     Doc::new("bird.channel", long(&prefix, 'a', &suffix, bytes))
+}
+
+/// A Bird channel list whose channels each have the longest pattern checked, one class of
+/// 2,550 ranges (`[\\W\\W...]`): sorting them one by one took 8 ms a pattern (a review).
+pub fn bird_list_classes(bytes: usize) -> Doc {
+    let example = include_str!("../../examples/bird/channel.json");
+    let (before, after) = example
+        .split_once(r#""pattern": "text""#)
+        .expect("the Bird example has a pattern");
+    let class = format!("[{}]", r"\\W".repeat(510));
+    let channel = format!("{before}\"pattern\": \"{class}\"{after}");
+    let channel = channel.trim();
+    Doc::new(
+        "bird.channel_list",
+        fill(r#"{"results":["#, channel, ",", "]}", bytes),
+    )
+    // The example's own mistake (`platformServiceUrlOverride` is "text"); every pattern
+    // compiles.
+    .expect(&["pattern.mismatch"])
 }
 
 /// A twilio create whose `account_sid` value is long standard base64 (`QUFB` = "AAA").
