@@ -78,6 +78,7 @@ options_for() {
     validate_str|validate_field) echo "-dict=fuzz/json.dict -max_len=65536" ;;
     structured) echo "-max_len=8192 -len_control=0" ;;
     phone) echo "-max_len=256" ;;
+    pattern) echo "-max_len=2048" ;;
     complete_update) echo "-max_len=8192 -len_control=0" ;;
     *) echo "" ;;
   esac

@@ -168,6 +168,14 @@ fn main() {
                 .get("locale")
                 .and_then(|l| serde_json::from_value(l.clone()).ok())
                 .unwrap_or_default();
+            // Bird's patterns, for the `pattern` target.
+            if let Some(p) = case
+                .get("with")
+                .and_then(|w| w.get("/contactIdentifierFormatOverride/pattern"))
+                .and_then(Value::as_str)
+            {
+                w.put("pattern", p.as_bytes());
+            }
             if let Some(call) = case.get("normalize_phone") {
                 let input = call["input"].as_str().unwrap_or("");
                 let region = call.get("region").and_then(Value::as_str);

@@ -719,3 +719,38 @@ pub fn complete_update_case(data: &[u8]) -> (Value, Value, Options) {
         crate::options(channel, None, locale, None),
     )
 }
+
+/// Bird's channel example with the input (lossy UTF-8) as its
+/// `contactIdentifierFormatOverride.pattern`, checked by `validate`, and the verdict held to
+/// that of `regex`'s own parser: a pattern the library accepts must parse there, and one it
+/// refuses must not, unless it is refused for a limit of the library's (`too_long`,
+/// `too_big`: the parser knows no size) or for a Unicode class that `regex` has and RE2 or
+/// Go lacks (`unicode_class`).
+pub fn pattern(data: &[u8]) {
+    const POINTER: &str = "/contactIdentifierFormatOverride/pattern";
+    static EXAMPLE: OnceLock<Value> = OnceLock::new();
+    let example = EXAMPLE.get_or_init(|| {
+        serde_json::from_str(include_str!("../../examples/bird/channel.json")).unwrap()
+    });
+    let text = String::from_utf8_lossy(data);
+    let mut doc = example.clone();
+    doc["contactIdentifierFormatOverride"]["pattern"] = Value::String(text.to_string());
+    let options = Options::new();
+    let report = validate(Target::BirdChannel, &doc, &options);
+    check_report(Target::BirdChannel, &Doc::Value(&doc), &options, &report);
+    let refused = report
+        .issues
+        .iter()
+        .find(|i| i.pointer == POINTER && i.code == "regex.invalid");
+    let theirs = regex_syntax::Parser::new().parse(&text).is_ok();
+    match refused {
+        None if !theirs => fail!(report, "{text:?} accepted; regex's parser refuses it"),
+        Some(issue) if theirs => {
+            let reason = issue.params.get("reason").and_then(Value::as_str).unwrap_or("");
+            if !matches!(reason, "too_long" | "too_big" | "unicode_class") {
+                fail!(report, "{text:?} refused ({reason}); regex's parser accepts it");
+            }
+        }
+        _ => {}
+    }
+}

@@ -10,8 +10,8 @@
 //! the counts where they cross the limit). In the wasm package that is about 16 KB (gzipped)
 //! less than compiling with `regex-lite`, which has no Unicode classes at all.
 //!
-//! \[decision\] What bounds a hostile pattern: at most [`MAX_PATTERN`] characters, groups
-//! and repetitions nested at most 251 deep (250 nested groups compile, as with `regex`), and
+//! \[decision\] What bounds a hostile pattern: at most [`MAX_PATTERN`] characters, nested at
+//! most 250 levels deep as `regex`'s parser counts them (250 nested groups compile), and
 //! a compiled automaton of at most 1 MiB as `regex-lite` counts it on a 64-bit machine (32
 //! bytes a state, 8 a class range, 4 a branch; the same figure on every surface).
 
@@ -25,9 +25,10 @@ pub const MAX_PATTERN: usize = 1024;
 /// The largest automaton a pattern may compile to, in bytes.
 const SIZE_LIMIT: u64 = 1 << 20;
 
-/// How deeply groups and repetitions may nest: 250 nested groups compile, as with `regex`'s
-/// default limit (`regex-lite` counts one level more for the same pattern).
-const NEST_LIMIT: u32 = 251;
+/// How deeply a pattern may nest, as `regex`'s parser counts by default: groups, repetitions,
+/// alternations, concatenations, bracketed classes, and inside those a union of items and a
+/// set operation are each a level (250 nested groups compile, 251 do not).
+const NEST_LIMIT: u32 = 250;
 
 /// Checks that `s` compiles.
 #[cfg_attr(channel_rules_pkg, optimize(size))]
@@ -87,6 +88,9 @@ pub const REASONS: [&str; 11] = [
 ];
 
 type Checked<T> = Result<T, Why>;
+
+/// A class's ranges of code points, first and last.
+type Ranges = Vec<(u32, u32)>;
 
 #[cfg_attr(channel_rules_pkg, optimize(size))]
 fn check(s: &str) -> Checked<()> {
@@ -298,7 +302,16 @@ impl<'a> Parser<'a> {
                             concat.push(sub);
                             self.flags = old;
                         }
-                        None => flags = true,
+                        // Flags alone compile to nothing, but are an item of the
+                        // concatenation (which they can make one: `(?i)a`).
+                        None => {
+                            flags = true;
+                            concat.push(Node {
+                                height: 0,
+                                size: 0,
+                                empty: true,
+                            });
+                        }
                     }
                     if !self.is(')') {
                         return Err(Why::Group);
@@ -417,7 +430,11 @@ impl<'a> Parser<'a> {
                 };
             }
             self.bump(); // the `:`
-            return self.alternation().map(Some);
+            let sub = self.alternation()?;
+            return Ok(Some(Node {
+                height: sub.height + 1,
+                ..sub
+            }));
         } else {
             self.once += CAPTURE;
         }
@@ -734,22 +751,25 @@ impl<'a> Parser<'a> {
     #[cfg_attr(channel_rules_pkg, optimize(size))]
     fn class(&mut self) -> Checked<Node> {
         self.unicode = 0;
-        let ranges = self.bracket()?;
-        Ok(Node::class(
-            (ranges.len() as u64).saturating_add(self.unicode),
-        ))
+        let (ranges, height) = self.bracket()?;
+        Ok(Node {
+            height,
+            ..Node::class((ranges.len() as u64).saturating_add(self.unicode))
+        })
     }
 
     /// A bracketed class at its `[`, nested in another or not: its ranges (those of its
-    /// Unicode classes counted in `unicode`). Nested classes nest as groups do, within the
-    /// same limit.
+    /// Unicode classes counted in `unicode`) and its height as `regex` counts it (the class,
+    /// a union of two items or more, a set operation: a level each).
     #[cfg_attr(channel_rules_pkg, optimize(size))]
-    fn bracket(&mut self) -> Checked<Vec<(u32, u32)>> {
-        self.depth += 1;
+    fn bracket(&mut self) -> Checked<(Ranges, u32)> {
         if self.depth > NEST_LIMIT {
             return Err(Why::TooDeep);
         }
+        self.depth += 1;
         let mut union = Vec::new();
+        // The items of the union being read, and the height of the highest.
+        let (mut items, mut highest) = (0u32, 0u32);
         if !self.bump_space() {
             return Err(Why::Class);
         }
@@ -759,30 +779,44 @@ impl<'a> Parser<'a> {
         }
         while self.is('-') {
             union.push((u32::from('-'), u32::from('-')));
+            items += 1;
             if !self.bump_space() {
                 return Err(Why::Class);
             }
         }
         if union.is_empty() && self.is(']') {
             union.push((u32::from(']'), u32::from(']')));
+            items += 1;
             if !self.bump_space() {
                 return Err(Why::Class);
             }
         }
-        let mut pending: Option<(char, Vec<(u32, u32)>)> = None;
+        // A union of two items or more is a level above them.
+        let height = |items: u32, highest: u32| highest + u32::from(items > 1);
+        // The set operation waiting for its right side: its operator, left side and height.
+        let mut pending: Option<(char, Ranges, u32)> = None;
         loop {
             self.space();
             let c = self.char().ok_or(Why::Class)?;
             let twice = self.peek() == Some(c);
             match c {
-                '[' => match self.posix_class() {
-                    Some(ranges) => union.extend(ranges),
-                    None => union.extend(self.bracket()?),
-                },
+                '[' => {
+                    match self.posix_class() {
+                        Some(ranges) => union.extend(ranges),
+                        None => {
+                            let (ranges, h) = self.bracket()?;
+                            union.extend(ranges);
+                            highest = highest.max(h);
+                        }
+                    }
+                    items += 1;
+                }
                 ']' => {
                     self.bump();
-                    if let Some((op, lhs)) = pending.take() {
+                    let mut set = height(items, highest);
+                    if let Some((op, lhs, lhs_height)) = pending.take() {
                         union = apply(op, lhs, union);
+                        set = 1 + lhs_height.max(set);
                     }
                     canonical(&mut union);
                     if self.flags.case_insensitive {
@@ -803,20 +837,27 @@ impl<'a> Parser<'a> {
                         negate(&mut union);
                     }
                     self.depth -= 1;
-                    return Ok(union);
+                    return Ok((union, set + 1));
                 }
                 // A set operation: what came before is its left side, left to right
                 // (`[a-z&&b-y--c]` is `(a-z && b-y) -- c`).
                 '&' | '-' | '~' if twice => {
                     self.bump();
                     self.bump();
-                    let lhs = match pending.take() {
-                        Some((op, lhs)) => apply(op, lhs, std::mem::take(&mut union)),
-                        None => std::mem::take(&mut union),
+                    let right = height(items, highest);
+                    let (lhs, lhs_height) = match pending.take() {
+                        Some((op, lhs, h)) => {
+                            (apply(op, lhs, std::mem::take(&mut union)), 1 + h.max(right))
+                        }
+                        None => (std::mem::take(&mut union), right),
                     };
-                    pending = Some((c, lhs));
+                    pending = Some((c, lhs, lhs_height));
+                    (items, highest) = (0, 0);
                 }
-                _ => self.class_range(&mut union)?,
+                _ => {
+                    self.class_range(&mut union)?;
+                    items += 1;
+                }
             }
         }
     }
@@ -1249,6 +1290,62 @@ mod tests {
         // Repetitions nest in the tree without groups.
         assert!(ok(&format!("a{}", "*".repeat(NEST_LIMIT as usize))));
         assert!(!ok(&format!("a{}", "*".repeat(NEST_LIMIT as usize + 1))));
+    }
+
+    /// The deepest pattern of each shape that `regex`'s parser takes is the deepest taken
+    /// here: every kind of level counts as it counts them.
+    #[test]
+    fn nesting_as_regex_counts() {
+        type Shape = fn(usize) -> String;
+        let shapes: &[(&str, Shape)] = &[
+            ("groups", |n| format!("{}a{}", "(".repeat(n), ")".repeat(n))),
+            ("groups, a concatenation inside", |n| {
+                format!("{}ab{}", "(".repeat(n), ")".repeat(n))
+            }),
+            ("non-capturing", |n| {
+                format!("{}a{}", "(?:".repeat(n), ")".repeat(n))
+            }),
+            ("flags in each", |n| {
+                format!("{}a{}", "((?i)".repeat(n), ")".repeat(n))
+            }),
+            ("flags groups", |n| {
+                format!("{}a{}", "(?i:".repeat(n), ")".repeat(n))
+            }),
+            ("alternations", |n| {
+                format!("{}a{}", "(b|".repeat(n), ")".repeat(n))
+            }),
+            ("repetitions", |n| format!("a{}", "+".repeat(n))),
+            ("classes", |n| {
+                format!("{}a{}", "[".repeat(n), "]".repeat(n))
+            }),
+            ("classes of two", |n| {
+                format!("{}a{}", "[b".repeat(n), "]".repeat(n))
+            }),
+            ("set operations", |n| {
+                format!("{}a{}", "[b&&".repeat(n), "]".repeat(n))
+            }),
+            ("chained operations", |n| format!("[a{}]", "&&a".repeat(n))),
+            ("a class in groups", |n| {
+                format!("{}[ab]{}", "(".repeat(n), ")".repeat(n))
+            }),
+        ];
+        for (name, shape) in shapes {
+            // Within the length checked (past it nothing is parsed).
+            let within = |n: usize| shape(n).chars().count() <= MAX_PATTERN;
+            let deepest = (1..400)
+                .take_while(|&n| within(n) && theirs(&shape(n)))
+                .last();
+            let ours = (1..400).take_while(|&n| ok(&shape(n))).last();
+            assert!(
+                deepest.is_some_and(|d| d < 399),
+                "{name}: regex takes them all"
+            );
+            assert_eq!(ours, deepest, "{name}");
+            let past = shape(deepest.unwrap() + 1);
+            if within(deepest.unwrap() + 1) {
+                assert_eq!(reason(&past), "too_deep", "{name}");
+            }
+        }
     }
 
     #[test]
