@@ -54,7 +54,7 @@ codes! {
     "pattern.mismatch" "either" "A value that does not match the vendor's `pattern`.";
     "uuid.invalid" "either" "Not a hyphenated UUID.";
     "datetime.invalid" "error" "Not an RFC 3339 date-time with an offset (`2024-11-21T08:56:12.986Z`); impossible dates and times count too.";
-    "regex.invalid" "error" "A value that must be a regular expression does not compile; `reason` names the construct: `look_around`, `backreference`, `unicode_class`, `escape`, `group`, `group_name`, `flags`, `repetition`, `class`, `too_deep` (nested past 250 levels as `regex` counts them), `too_big` (past 1 MiB compiled), or `too_long` past `max` characters, which is not compiled.";
+    "regex.invalid" "error" "A value that must be a regular expression does not compile; `reason` names the construct: `look_around`, `backreference`, `unicode_class`, `escape`, `group`, `group_name`, `flags`, `repetition`, `class`, `no_unicode` (with `(?-u)`, what could match bytes that are not UTF-8, or more than ASCII in a class), `too_deep` (nested past 250 levels as `regex` counts them), `too_big` (past 1 MiB compiled), or `too_long` past `max` characters, which is not compiled.";
     "credential.key_missing" "error" "A required `account_data` key is absent; reported at `/account_data` with the `key` named.";
     "credential.key_unknown" "error" "An `account_data` key that the channel kind does not take (`allowed`, `suggestion`); `key` is named only when it is a key some kind uses, since anything else may be a misplaced secret; `reason` `any_kind` when the kind is not known and no kind takes the key.";
     "credential.key_duplicate" "error" "An `account_data` key given twice; reported at the later `/k`, naming the `key` only when it is a key some kind uses.";

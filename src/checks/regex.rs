@@ -61,6 +61,7 @@ enum Why {
     Flags,
     Repetition,
     Class,
+    NoUnicode,
     TooDeep,
     TooBig,
 }
@@ -73,7 +74,7 @@ impl Why {
 }
 
 /// Every `reason` of `regex.invalid` but `too_long`, in the order of the constructs.
-pub const REASONS: [&str; 11] = [
+pub const REASONS: [&str; 12] = [
     "look_around",
     "backreference",
     "unicode_class",
@@ -83,6 +84,7 @@ pub const REASONS: [&str; 11] = [
     "flags",
     "repetition",
     "class",
+    "no_unicode",
     "too_deep",
     "too_big",
 ];
@@ -170,6 +172,9 @@ struct Flags {
     dot_all: bool,
     crlf: bool,
     whitespace: bool,
+    /// Unicode off (`(?-u)`): `regex` then refuses what could match bytes that are not
+    /// UTF-8 (`.`, `\W`, a negated class, `\xFF`) and anything but ASCII in a class.
+    bytes: bool,
 }
 
 struct Parser<'a> {
@@ -351,6 +356,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let item = match c {
                         '\\' => self.escape()?,
+                        '.' if self.flags.bytes => return Err(Why::NoUnicode),
                         '.' => Item::Class(self.dot()),
                         '^' | '$' => Item::Look,
                         c => Item::Char(c),
@@ -504,7 +510,10 @@ impl<'a> Parser<'a> {
                         self.flags.whitespace = on;
                         5
                     }
-                    'u' => 6,
+                    'u' => {
+                        self.flags.bytes = !on;
+                        6
+                    }
                     _ => return Err(Why::Flags),
                 };
                 if seen & (1 << bit) != 0 {
@@ -582,6 +591,7 @@ impl<'a> Parser<'a> {
             '0'..='9' => return Err(Why::Backreference),
             'p' | 'P' => return self.unicode_class(),
             'x' | 'u' | 'U' => return self.hex(c),
+            'D' | 'S' | 'W' if self.flags.bytes => return Err(Why::NoUnicode),
             'd' | 's' | 'w' | 'D' | 'S' | 'W' => {
                 self.bump();
                 let mut ranges = match c.to_ascii_lowercase() {
@@ -661,11 +671,14 @@ impl<'a> Parser<'a> {
             name.extend(self.char());
         }
         self.bump_space();
-        UNICODE_NAMES
+        let ranges = UNICODE_NAMES
             .split(' ')
             .position(|n| n == name)
-            .map(|i| Item::Unicode(UNICODE_RANGES[i].into()))
-            .ok_or(refused)
+            .ok_or(refused)?;
+        if self.flags.bytes {
+            return Err(Why::NoUnicode);
+        }
+        Ok(Item::Unicode(UNICODE_RANGES[ranges].into()))
     }
 
     /// `\b{start}` and the like, at the `{`; a `{` that cannot start one is left for a
@@ -730,6 +743,10 @@ impl<'a> Parser<'a> {
                 value = value * 16 + digit(self.char())?;
             }
             self.bump_space();
+            // With Unicode off, `\x80` to `\xFF` are bytes, which no UTF-8 text holds alone.
+            if kind == 'x' && value >= 0x80 && self.flags.bytes {
+                return Err(Why::NoUnicode);
+            }
         }
         char::from_u32(value).map(Item::Char).ok_or(Why::Escape)
     }
@@ -802,7 +819,7 @@ impl<'a> Parser<'a> {
             match c {
                 '[' => {
                     match self.posix_class() {
-                        Some(ranges) => union.extend(ranges),
+                        Some(ranges) => union.extend(ranges?),
                         None => {
                             let (ranges, h) = self.bracket()?;
                             union.extend(ranges);
@@ -834,6 +851,10 @@ impl<'a> Parser<'a> {
                         canonical(&mut union);
                     }
                     if negated {
+                        // With Unicode off, the complement holds bytes past ASCII.
+                        if self.flags.bytes {
+                            return Err(Why::NoUnicode);
+                        }
                         negate(&mut union);
                     }
                     self.depth -= 1;
@@ -896,17 +917,22 @@ impl<'a> Parser<'a> {
     fn class_item(&mut self) -> Checked<Item> {
         let c = self.char().ok_or(Why::Class)?;
         self.bump();
-        if c == '\\' {
-            self.escape()
+        let item = if c == '\\' {
+            self.escape()?
         } else {
-            Ok(Item::Char(c))
+            Item::Char(c)
+        };
+        // With Unicode off, a class holds ASCII alone.
+        match item {
+            Item::Char(c) if self.flags.bytes && !c.is_ascii() => Err(Why::NoUnicode),
+            item => Ok(item),
         }
     }
 
     /// `[:alpha:]` or `[:^alpha:]` inside a class, at its `[`; `None` (the parser where it
     /// was) when it is not one.
     #[cfg_attr(channel_rules_pkg, optimize(size))]
-    fn posix_class(&mut self) -> Option<Vec<(u32, u32)>> {
+    fn posix_class(&mut self) -> Option<Checked<Ranges>> {
         let start = self.pos;
         let found = (|| {
             if !self.bump() || !self.is(':') || !self.bump() {
@@ -924,9 +950,13 @@ impl<'a> Parser<'a> {
             }
             let mut ranges = posix(name)?;
             if negated {
+                // With Unicode off, the complement holds bytes past ASCII.
+                if self.flags.bytes {
+                    return Some(Err(Why::NoUnicode));
+                }
                 negate(&mut ranges);
             }
-            Some(ranges)
+            Some(Ok(ranges))
         })();
         if found.is_none() {
             self.pos = start;
@@ -1173,6 +1203,13 @@ mod tests {
             ("a{99999999999}", "repetition"),
             ("[z-a]", "class"),
             ("[a", "class"),
+            ("(?-u).", "no_unicode"),
+            ("(?-u)\\W", "no_unicode"),
+            ("(?-u)[^a]", "no_unicode"),
+            ("(?-u)[é]", "no_unicode"),
+            ("(?-u)\\xFF", "no_unicode"),
+            ("(?-u)[[:^alpha:]]", "no_unicode"),
+            ("(?-u)\\pL", "no_unicode"),
             (deep.as_str(), "too_deep"),
             ("((a{1000}){1000}){1000}", "too_big"),
         ] {
@@ -1254,6 +1291,7 @@ mod tests {
             "[[a-z]--[aeiou]]",
             "[&&]",
             "[a&&]",
+            "(?-u)\\w+\\x{E9}é[a-z\\d][[:alpha:]]\\x7F(?u:.)",
         ] {
             assert!(ok(p), "{p}");
         }
@@ -1456,6 +1494,12 @@ mod tests {
             "\\p{^L}",
             "[[a-c]",
             "a(?i)",
+            "(?-u)",
+            "(?u)",
+            "(?-u:",
+            "\\xE9",
+            "\\x{E9}",
+            "\\W",
             "\\1",
             "\\x41",
             "\\x{1F600}",
@@ -1543,7 +1587,7 @@ mod tests {
         for round in 0..400_000 {
             let mut p = String::new();
             if round % 2 == 1 {
-                p.push_str(["", "(?x)", "(?i)", "(?xi)"][next(4)]);
+                p.push_str(["", "(?x)", "(?i)", "(?xi)", "(?-u)", "(?i-u)"][next(6)]);
                 p.push_str(["[", "[^", "a[", "(?:["][next(4)]);
                 for _ in 0..1 + next(6) {
                     p.push_str(CLASS[next(CLASS.len())]);

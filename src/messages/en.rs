@@ -88,6 +88,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("regex.invalid#flags", "must be a regular expression that compiles; its flags (?...) are not valid"),
     ("regex.invalid#repetition", "must be a regular expression that compiles; a repetition (*, +, ? or a count in braces) is not valid"),
     ("regex.invalid#class", "must be a regular expression that compiles; a character class [...] is not valid"),
+    ("regex.invalid#no_unicode", "must be a regular expression that compiles; with Unicode off ((?-u)) this could match bytes that are not UTF-8, or puts a character or class beyond ASCII in a class"),
     ("regex.invalid#too_deep", "must be a regular expression that compiles; its groups and repetitions nest too deeply"),
     ("regex.invalid#too_big", "must be a regular expression that compiles; it would compile to more than 1 MiB"),
     ("regex.invalid#too_long", "must be a regular expression of at most {max} characters, found {length}"),

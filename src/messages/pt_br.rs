@@ -88,6 +88,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("regex.invalid#flags", "deve ser uma expressão regular válida; suas flags (?...) não são válidas"),
     ("regex.invalid#repetition", "deve ser uma expressão regular válida; uma repetição (*, +, ? ou uma contagem entre chaves) não é válida"),
     ("regex.invalid#class", "deve ser uma expressão regular válida; uma classe de caracteres [...] não é válida"),
+    ("regex.invalid#no_unicode", "deve ser uma expressão regular válida; com Unicode desligado ((?-u)) isto poderia casar bytes que não são UTF-8, ou põe numa classe um caractere ou classe além do ASCII"),
     ("regex.invalid#too_deep", "deve ser uma expressão regular válida; seus grupos e repetições estão aninhados demais"),
     ("regex.invalid#too_big", "deve ser uma expressão regular válida; compilada, passaria de 1 MiB"),
     ("regex.invalid#too_long", "deve ser uma expressão regular de no máximo {max} caracteres, encontrados {length}"),

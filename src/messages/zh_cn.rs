@@ -88,6 +88,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("regex.invalid#flags", "必须是可编译的正则表达式；标志 (?...) 无效"),
     ("regex.invalid#repetition", "必须是可编译的正则表达式；重复（*、+、? 或花括号计数）无效"),
     ("regex.invalid#class", "必须是可编译的正则表达式；字符类 [...] 无效"),
+    ("regex.invalid#no_unicode", "必须是可编译的正则表达式；关闭 Unicode（(?-u)）后，这可能匹配非 UTF-8 的字节，或在字符类中使用了 ASCII 以外的字符或类"),
     ("regex.invalid#too_deep", "必须是可编译的正则表达式；分组和重复嵌套过深"),
     ("regex.invalid#too_big", "必须是可编译的正则表达式；编译后将超过 1 MiB"),
     ("regex.invalid#too_long", "必须是最多 {max} 个字符的正则表达式，实际为 {length} 个"),
