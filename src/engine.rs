@@ -73,7 +73,13 @@ pub enum Path<'a> {
 impl Path<'_> {
     /// The path as segments, root first.
     pub fn to_vec(&self) -> Vec<Segment> {
-        let mut out = Vec::new();
+        let mut depth = 0;
+        let mut p = self;
+        while let Path::Key(parent, _) | Path::Index(parent, _) = p {
+            depth += 1;
+            p = parent;
+        }
+        let mut out = Vec::with_capacity(depth);
         let mut p = self;
         loop {
             match p {
@@ -371,13 +377,16 @@ impl Walker {
         if findings.is_empty() {
             return;
         }
-        let p = path.to_vec();
-        for f in findings {
+        let mut p = Some(path.to_vec());
+        let last = findings.len() - 1;
+        for (i, f) in findings.into_iter().enumerate() {
             if self.full() {
                 self.count_omitted(f.severity);
             } else {
+                // The last finding takes the path itself; the others a copy.
+                let path = if i == last { p.take() } else { p.clone() };
                 self.out.push(Located {
-                    path: p.clone(),
+                    path: path.unwrap_or_default(),
                     finding: f,
                 });
             }

@@ -161,15 +161,37 @@ pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
     // ASCII case only: the candidates are ASCII names, and Unicode lower case (whose tables
     // the wasm package would carry) differs only for the few characters whose lower case is
     // ASCII, such as the Kelvin sign.
-    let lower = given.to_ascii_lowercase();
+    let lower = ascii_lower(given);
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = strsim::levenshtein(&lower, &c.to_ascii_lowercase());
-        if d <= 2 && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, c));
+        if let Some(d) = near(&lower, c) {
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, c));
+            }
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The edit distance of `lower` (lower case) to `candidate` in lower case, when it is at most
+/// 2. Out of line: `suggest` is generic, and this is the part its copies share.
+#[inline(never)]
+fn near(lower: &str, candidate: &str) -> Option<usize> {
+    // The distance is at least the difference in length.
+    if candidate.chars().count().abs_diff(lower.chars().count()) > 2 {
+        return None;
+    }
+    let d = strsim::levenshtein(lower, &ascii_lower(candidate));
+    (d <= 2).then_some(d)
+}
+
+/// `s` in ASCII lower case, copied only when it has an upper-case letter.
+fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]
