@@ -89,16 +89,15 @@ pub fn validate(target_id: &str, payload: &[u8], options_json: &str) -> Result<S
 
 /// [`validate`] of a payload given as a string, which the glue writes into memory itself:
 /// what `pkg/api.js` uses for long text, so that no second copy of a large document (its
-/// UTF-8 bytes in a buffer of their own) is held while the call lasts.
+/// UTF-8 bytes in a buffer of their own) is held while the call lasts. The same call on its
+/// bytes (which a `str` holds as UTF-8, so they pass the check).
 #[wasm_bindgen]
 pub fn validate_text(
     target_id: &str,
     payload: &str,
     options_json: &str,
 ) -> Result<String, JsValue> {
-    let (target, options) = (target(target_id)?, options(options_json)?);
-    let report = crate::validate_str(target, payload, &options);
-    Ok(json(&Positional(&report)))
+    validate(target_id, payload.as_bytes(), options_json)
 }
 
 /// A report as `[valid, [[pointer, path, severity, code, message, params], ...]]`, which
