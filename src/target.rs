@@ -341,7 +341,12 @@ impl Options {
         OPTION_FIELDS
             .iter()
             .position(|f| *f == name)
-            .ok_or_else(|| serde::de::Error::unknown_field(name, OPTION_FIELDS))
+            .ok_or_else(|| {
+                serde::de::Error::unknown_field(
+                    &crate::messages::escape_controls(name),
+                    OPTION_FIELDS,
+                )
+            })
     }
 
     /// Sets member `i` of [`OPTION_FIELDS`] from its JSON value.
@@ -353,10 +358,12 @@ impl Options {
             (0, Value::String(s)) => self.channel = Some(s.parse().map_err(Error::custom)?),
             (1, v) => self.current = Some(v),
             (2, Value::String(s)) => {
-                self.locale = *Locale::ALL
-                    .iter()
-                    .find(|l| l.tag() == s)
-                    .ok_or_else(|| Error::unknown_variant(&s, &["en", "zh-CN", "pt-BR"]))?
+                self.locale = *Locale::ALL.iter().find(|l| l.tag() == s).ok_or_else(|| {
+                    Error::unknown_variant(
+                        &crate::messages::escape_controls(&s),
+                        &["en", "zh-CN", "pt-BR"],
+                    )
+                })?
             }
             (3, Value::Array(items)) => {
                 let mut modes = Vec::with_capacity(items.len());
@@ -429,6 +436,9 @@ mod tests {
             (r#"{"assignment_modes": ["a", 2]}"#, "invalid type: number, expected a string"),
             ("[]", "invalid type: sequence, expected struct Options"),
             ("\"twilio\"", "invalid type: string, expected struct Options"),
+            // What the caller wrote is escaped.
+            ("{\"chan\\u001bel\": 1}", "unknown field `chan\\u001Bel`"),
+            ("{\"locale\": \"en\\u200b\"}", "unknown variant `en\\u200B`"),
         ] {
             let got = read(text).map(|_| ()).unwrap_err();
             assert!(got.starts_with(error), "{text}: {got}");

@@ -144,13 +144,13 @@ fn show(out: &mut String, name: &str, v: &Value, locale: Locale) {
 }
 
 /// Text from a payload as a message may show it: control characters, line and paragraph
-/// separators and bidirectional overrides written as `\u001B`-style escapes (no braces, which
-/// message templates use), so a payload cannot
-/// forge lines or terminal sequences in whatever prints the message.
+/// separators and format characters (bidirectional overrides, zero-width spaces, the BOM)
+/// written as `\u001B`-style escapes, as JSON writes them (no braces, which message templates
+/// use), so a payload cannot forge lines or terminal sequences in whatever prints the
+/// message, nor hide characters in a name it quotes.
 pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     fn unsafe_char(c: char) -> bool {
-        c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || format_char(c)
     }
     // Printable ASCII, what nearly every param is, in one pass over the bytes.
     if s.bytes().all(|b| (b' '..=b'~').contains(&b)) || !s.contains(unsafe_char) {
@@ -159,12 +159,30 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if unsafe_char(c) {
-            out.push_str(&format!("\\u{:04X}", c as u32));
+            // As JSON writes it: a character past U+FFFF as its two surrogates.
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{:04X}", unit));
+            }
         } else {
             out.push(c);
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `c` is a format character (general category Cf, Unicode 16.0: zero-width spaces
+/// and joiners, the soft hyphen, bidirectional marks and overrides, the byte-order mark,
+/// tags), which shows nothing or changes how the text around it shows. Listed rather than
+/// looked up: the package has no Unicode category tables (a test holds the list to
+/// `regex-syntax`'s).
+fn format_char(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
+        | '\u{890}'..='\u{891}' | '\u{8e2}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{110bd}' | '\u{110cd}'
+        | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
 }
 
 /// A character named for a reader: whitespace in words, anything else quoted.
@@ -234,6 +252,40 @@ mod tests {
         let p = json!({"field": {"a": "x\u{85}y\u{2028}z\u{202e}"}});
         let m = render(Locale::En, "field.unknown", &params(p));
         assert_eq!(m, "unknown field '{\"a\":\"x\\u0085y\\u2028z\\u202E\"}'");
+    }
+
+    /// Bug (review): invisible format characters (a zero-width space, a soft hyphen, a BOM,
+    /// marks, tags) were shown as they are, so `name\u{200B}` read as `name`.
+    #[test]
+    fn invisible_characters_are_escaped() {
+        let p = json!({"field": "name\u{200b}\u{ad}\u{feff}\u{200f}\u{61c}\u{e0001}\u{2060}x"});
+        let m = render(Locale::En, "field.unknown", &params(p));
+        assert_eq!(
+            m,
+            "unknown field 'name\\u200B\\u00AD\\uFEFF\\u200F\\u061C\\uDB40\\uDC01\\u2060x'"
+        );
+        // Visible text outside ASCII stays as it is.
+        assert_eq!(escape_controls("été 中文 ✓"), "été 中文 ✓");
+        assert_eq!(
+            crate::Quoted("twilio\u{200b}").to_string(),
+            "\"twilio\\u200B\""
+        );
+    }
+
+    /// The list of format characters is Unicode's: every character of `\p{Cf}` as
+    /// `regex-syntax` has it (Unicode 16.0), and no other.
+    #[test]
+    fn format_characters_are_unicodes() {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::Parser::new().parse("\\p{Cf}").unwrap();
+        let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+            panic!("a class")
+        };
+        let cf: Vec<(char, char)> = class.iter().map(|r| (r.start(), r.end())).collect();
+        let in_cf = |c: char| cf.iter().any(|&(a, b)| a <= c && c <= b);
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(format_char(c), in_cf(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
