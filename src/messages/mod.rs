@@ -203,7 +203,9 @@ fn char_name(c: &str, locale: Locale) -> String {
         return word.to_string();
     }
     match c.chars().next() {
-        Some(ch) if ch.is_control() || ch.is_whitespace() => format!("U+{:04X}", ch as u32),
+        Some(ch) if ch.is_control() || ch.is_whitespace() || format_char(ch) => {
+            format!("U+{:04X}", ch as u32)
+        }
         _ => format!("'{c}'"),
     }
 }
@@ -270,6 +272,8 @@ mod tests {
             crate::Quoted("twilio\u{200b}").to_string(),
             "\"twilio\\u200B\""
         );
+        // A character named on its own is named by its code point.
+        assert_eq!(char_name("\u{200b}", Locale::En), "U+200B");
     }
 
     /// The list of format characters is Unicode's: every character of `\p{Cf}` as
