@@ -785,6 +785,8 @@ impl<'a> Parser<'a> {
         }
         self.depth += 1;
         let mut union = Vec::new();
+        // `unicode` counts the Unicode classes of this class's union alone, from here.
+        let outer = std::mem::take(&mut self.unicode);
         // The items of the union being read, and the height of the highest.
         let (mut items, mut highest) = (0u32, 0u32);
         if !self.bump_space() {
@@ -810,8 +812,16 @@ impl<'a> Parser<'a> {
         }
         // A union of two items or more is a level above them.
         let height = |items: u32, highest: u32| highest + u32::from(items > 1);
-        // The set operation waiting for its right side: its operator, left side and height.
-        let mut pending: Option<(char, Ranges, u32)> = None;
+        // The set operation waiting for its right side: its operator, left side, the left
+        // side's height and the ranges of its Unicode classes.
+        let mut pending: Option<(char, Ranges, u32, u64)> = None;
+        // An estimate of the Unicode classes' ranges after a set operation: an intersection
+        // has no more than the smaller side, a difference no more than the left side.
+        let unicode = |op: char, left: u64, right: u64| match op {
+            '&' => left.min(right),
+            '-' => left,
+            _ => left.saturating_add(right),
+        };
         loop {
             self.space();
             let c = self.char().ok_or(Why::Class)?;
@@ -831,9 +841,10 @@ impl<'a> Parser<'a> {
                 ']' => {
                     self.bump();
                     let mut set = height(items, highest);
-                    if let Some((op, lhs, lhs_height)) = pending.take() {
+                    if let Some((op, lhs, lhs_height, lhs_unicode)) = pending.take() {
                         union = apply(op, lhs, union);
                         set = 1 + lhs_height.max(set);
+                        self.unicode = unicode(op, lhs_unicode, self.unicode);
                     }
                     canonical(&mut union);
                     if self.flags.case_insensitive {
@@ -858,6 +869,8 @@ impl<'a> Parser<'a> {
                         negate(&mut union);
                     }
                     self.depth -= 1;
+                    // What this class's Unicode classes add to the class it is in.
+                    self.unicode = self.unicode.saturating_add(outer);
                     return Ok((union, set + 1));
                 }
                 // A set operation: what came before is its left side, left to right
@@ -866,13 +879,16 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.bump();
                     let right = height(items, highest);
-                    let (lhs, lhs_height) = match pending.take() {
-                        Some((op, lhs, h)) => {
-                            (apply(op, lhs, std::mem::take(&mut union)), 1 + h.max(right))
-                        }
-                        None => (std::mem::take(&mut union), right),
-                    };
-                    pending = Some((c, lhs, lhs_height));
+                    let right_unicode = std::mem::take(&mut self.unicode);
+                    pending = Some(match pending.take() {
+                        Some((op, lhs, h, u)) => (
+                            c,
+                            apply(op, lhs, std::mem::take(&mut union)),
+                            1 + h.max(right),
+                            unicode(op, u, right_unicode),
+                        ),
+                        None => (c, std::mem::take(&mut union), right, right_unicode),
+                    });
                     (items, highest) = (0, 0);
                 }
                 _ => {
@@ -1259,6 +1275,12 @@ mod tests {
             .take_while(|n| ok(&format!("\\p{{C}}{{{n}}}")))
             .last();
         assert_eq!(most, Some(177));
+        // A union adds its classes' ranges; an intersection has at most the smaller side's,
+        // a difference the left side's (a review found them summed).
+        assert!(!ok("[\\p{C}\\p{C}]{100}") && !ok("[[\\p{C}]\\p{C}]{100}"));
+        assert!(ok("[\\p{C}&&\\p{Greek}]{500}") && ok("[\\p{Greek}&&[\\p{C}]]{500}"));
+        assert!(ok("[\\p{C}--\\p{C}]{177}") && !ok("[\\p{C}--\\p{C}]{178}"));
+        assert!(ok("[\\p{Greek}~~\\p{Greek}]{500}") && !ok("[\\p{C}~~\\p{Greek}]{177}"));
     }
 
     #[test]
