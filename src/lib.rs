@@ -382,8 +382,9 @@ fn stopped(e: Stopped<serde_json::Error>, text: &str) -> Finding {
     }
 }
 
-/// Text a caller gave, in an error message: in double quotes, with quotes and backslashes
-/// escaped by a backslash and control characters as the messages write them
+/// Text a caller gave, in an error message: its first [`engine::MAX_QUOTED`] characters (as
+/// [`messages::shown`] cuts it) in double quotes, with quotes and backslashes escaped by a
+/// backslash and control characters as the messages write them
 /// ([`messages::escape_controls`]: `\u001B`). A `Display` rather than `{:?}`: the wasm
 /// package is built without `Debug` formatting (`-Zfmt-debug=none`, 3 KB gzipped), so no
 /// message may depend on it.
@@ -391,8 +392,9 @@ pub(crate) struct Quoted<'a>(pub &'a str);
 
 impl std::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut text = String::with_capacity(self.0.len() + 2);
-        for c in self.0.chars() {
+        let cut = engine::quote(self.0);
+        let mut text = String::with_capacity(cut.len() + 2);
+        for c in cut.chars() {
             if matches!(c, '"' | '\\') {
                 text.push('\\');
             }
@@ -504,6 +506,17 @@ mod tests {
                 .count(),
             1,
             "no line break reaches a terminal"
+        );
+        // However long the text, a message quotes the start of it.
+        let long = "x"
+            .repeat(100_000)
+            .parse::<Target>()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            long.len() < 1_000 && long.contains("xxx...\""),
+            "{}",
+            long.len()
         );
     }
 

@@ -36,7 +36,7 @@ pub struct Normalized {
 #[error(
     "unknown region '{}': give an upper-case ISO 3166 code that the numbering \
      metadata has, such as US or GB",
-    crate::messages::escape_controls(region)
+    crate::messages::shown(region)
 )]
 pub struct UnknownRegion {
     /// The region as given.

@@ -342,10 +342,7 @@ impl Options {
             .iter()
             .position(|f| *f == name)
             .ok_or_else(|| {
-                serde::de::Error::unknown_field(
-                    &crate::messages::escape_controls(name),
-                    OPTION_FIELDS,
-                )
+                serde::de::Error::unknown_field(&crate::messages::shown(name), OPTION_FIELDS)
             })
     }
 
@@ -359,10 +356,7 @@ impl Options {
             (1, v) => self.current = Some(v),
             (2, Value::String(s)) => {
                 self.locale = *Locale::ALL.iter().find(|l| l.tag() == s).ok_or_else(|| {
-                    Error::unknown_variant(
-                        &crate::messages::escape_controls(&s),
-                        &["en", "zh-CN", "pt-BR"],
-                    )
+                    Error::unknown_variant(&crate::messages::shown(&s), &["en", "zh-CN", "pt-BR"])
                 })?
             }
             (3, Value::Array(items)) => {

@@ -27,7 +27,7 @@
 //! Live Chat updates are not covered: their pages say only that `id` is required, not that
 //! an update replaces what it omits.
 
-use crate::engine::{quote, Key, Names, Table};
+use crate::engine::{Key, Names, Table};
 use crate::schema::{ArrayOf, Shape};
 use crate::target::{Options, Target};
 use crate::Report;
@@ -179,7 +179,7 @@ pub fn complete_update(
 /// A value for a message: a number as it is, a string quoted and cut.
 fn show(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("'{}'", crate::messages::escape_controls(&quote(s))),
+        Value::String(s) => format!("'{}'", crate::messages::shown(s)),
         Value::Number(n) => n.to_string(),
         other => crate::engine::type_of(other).to_string(),
     }

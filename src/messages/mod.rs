@@ -170,6 +170,12 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Text a caller or a payload gave, as an error quotes it: at most
+/// [`crate::engine::MAX_QUOTED`] characters (then `...`), escaped as [`escape_controls`] does.
+pub fn shown(s: &str) -> String {
+    escape_controls(&crate::engine::quote(s)).into_owned()
+}
+
 /// Whether `c` is a format character (general category Cf, Unicode 16.0: zero-width spaces
 /// and joiners, the soft hyphen, bidirectional marks and overrides, the byte-order mark,
 /// tags), which shows nothing or changes how the text around it shows. Listed rather than
