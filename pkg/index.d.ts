@@ -305,7 +305,7 @@ export function phoneInfo(input: string, region?: string | null): PhoneInfo;
  * `channel` option, that kind alone. What JSON Schema cannot say is named in its
  * `description`, and warnings are never schema failures.
  */
-export function jsonSchema(target: TargetId, options?: Pick<Options, 'channel'>): Record<string, unknown>;
+export function jsonSchema(target: TargetId, options?: Pick<Options, 'channel' | 'assignment_modes'>): Record<string, unknown>;
 
 /** `completeUpdate`'s answer. */
 export interface CompletedUpdate {

@@ -123,13 +123,18 @@ pub enum Stopped<E> {
 }
 
 /// Walks the document `d` against `schema`; `current` is the state an update replaces, if
-/// known.
+/// known. With `within` (a JSON Pointer), only the findings at or below it are kept (and
+/// counted against the report's limit): one field's issues, however many the rest has.
 pub fn walk<'de, D: Deserializer<'de>>(
     schema: &Object,
     d: D,
     current: Option<&Value>,
+    within: Option<&str>,
 ) -> Result<Walked, Stopped<D::Error>> {
-    let mut w = Walker::default();
+    let mut w = Walker {
+        within: within.map(Box::from),
+        ..Walker::default()
+    };
     let seed = Node {
         w: &mut w,
         shape: NodeShape::Object(schema, None),
@@ -309,6 +314,8 @@ struct Walker {
     top_repeated: bool,
     depth: usize,
     too_deep: bool,
+    /// Only the findings at or below this pointer are kept ([`walk`]).
+    within: Option<Box<str>>,
 }
 
 /// The JSON type name of a value, as messages say it.
@@ -344,7 +351,17 @@ impl Walker {
         self.omitted_error |= severity == Severity::Error;
     }
 
+    /// Whether a finding at `path` is kept at all ([`walk`]'s `within`).
+    fn wanted(&self, path: &Path) -> bool {
+        self.within.as_deref().is_none_or(|outer| {
+            crate::report::is_within(&crate::report::pointer_of(&path.to_vec()), outer)
+        })
+    }
+
     fn push(&mut self, path: &Path, finding: Finding) {
+        if !self.wanted(path) {
+            return;
+        }
         if self.full() {
             self.count_omitted(finding.severity);
             return;
@@ -358,6 +375,9 @@ impl Walker {
     /// Inserts a finding at `at` (earlier findings stay before it); `false` when the report
     /// is full and it was only counted.
     fn insert(&mut self, at: usize, path: &Path, finding: Finding) -> bool {
+        if !self.wanted(path) {
+            return false;
+        }
         if self.full() {
             self.count_omitted(finding.severity);
             return false;
@@ -374,7 +394,7 @@ impl Walker {
     }
 
     fn push_all(&mut self, path: &Path, findings: Vec<Finding>) {
-        if findings.is_empty() {
+        if findings.is_empty() || !self.wanted(path) {
             return;
         }
         let mut p = Some(path.to_vec());
@@ -394,6 +414,9 @@ impl Walker {
     }
 
     fn mismatch(&mut self, path: &Path, expected: &str, found: &str) {
+        if !self.wanted(path) {
+            return;
+        }
         if self.full() {
             self.count_omitted(Severity::Error);
             return;
@@ -900,6 +923,77 @@ impl<'de> Visitor<'de> for Skip<'_> {
         }
         self.w.leave();
         Ok(())
+    }
+}
+
+/// A document read into a [`Value`] under the walk's depth limit ([`MAX_DEPTH`] levels, as
+/// the checks count them: serde_json's own limit stops one level short of it). Repeated
+/// member names keep the last value, as `serde_json::from_str` does.
+pub fn value<'de, D: Deserializer<'de>>(d: D) -> Result<Value, Stopped<D::Error>> {
+    let mut w = Walker::default();
+    match (Build { w: &mut w }).deserialize(d) {
+        Ok(v) => Ok(v),
+        Err(_) if w.too_deep => Err(Stopped::TooDeep),
+        Err(e) => Err(Stopped::Input(e)),
+    }
+}
+
+/// Builds a value, minding the depth limit.
+struct Build<'a> {
+    w: &'a mut Walker,
+}
+
+impl<'de> DeserializeSeed<'de> for Build<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Build<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.w.enter()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(Build { w: self.w })? {
+            items.push(v);
+        }
+        self.w.leave();
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.w.enter()?;
+        let mut members = serde_json::Map::new();
+        while let Some(name) = map.next_key::<String>()? {
+            let v = map.next_value_seed(Build { w: self.w })?;
+            members.insert(name, v);
+        }
+        self.w.leave();
+        Ok(Value::Object(members))
     }
 }
 

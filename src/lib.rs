@@ -176,7 +176,7 @@ pub(crate) fn validate_with_current(
         .and_then(|v| v.get("channel"))
         .and_then(Value::as_str);
     let schema = target.schema(channel, options);
-    let walked = engine::walk(&schema, payload, current);
+    let walked = engine::walk(&schema, payload, current, options.within.as_deref());
     finish(walked.map_err(|e| stopped(e, "")), options)
 }
 
@@ -257,7 +257,7 @@ fn walk_text(
     let schema = target.schema(channel, options);
     let mut de = serde_json::Deserializer::from_str(text);
     de.disable_recursion_limit();
-    let walked = engine::walk(&schema, &mut de, current)
+    let walked = engine::walk(&schema, &mut de, current, options.within.as_deref())
         .and_then(|w| de.end().map(|()| w).map_err(Stopped::Input));
     walked.map_err(|e| stopped(e, text))
 }
@@ -291,7 +291,9 @@ pub fn validate_field(
     payload: &Value,
     options: &Options,
 ) -> Result<Vec<Issue>, InvalidPointer> {
-    field_issues(pointer, || validate(target, payload, options))
+    field_issues(pointer, options, |scoped| {
+        validate_with_current(target, payload, &scoped, options.current.as_ref())
+    })
 }
 
 /// [`validate_field`] for JSON text (malformed text is the `json.syntax` issue at `""`, so
@@ -302,16 +304,29 @@ pub fn validate_field_str(
     text: &str,
     options: &Options,
 ) -> Result<Vec<Issue>, InvalidPointer> {
-    field_issues(pointer, || validate_str(target, text, options))
+    field_issues(pointer, options, |scoped| {
+        validate_str_with_current(target, text, &scoped, options.current.as_ref())
+    })
 }
 
-/// The issues of `report` at or below `pointer`, once the pointer is known to be one.
+/// The issues at or below `pointer`, once it is known to be a pointer: of the report that
+/// `report` gives with `options` scoped to the pointer (the walk keeps only the field's
+/// findings, so the report's limit of issues counts the field's alone), without their
+/// current state, which `report` is given apart.
 fn field_issues(
     pointer: &str,
-    report: impl FnOnce() -> Report,
+    options: &Options,
+    report: impl FnOnce(Options) -> Report,
 ) -> Result<Vec<Issue>, InvalidPointer> {
     report::check_pointer(pointer)?;
-    Ok(report()
+    let scoped = Options {
+        channel: options.channel,
+        current: None,
+        locale: options.locale,
+        assignment_modes: options.assignment_modes.clone(),
+        within: Some(pointer.to_owned()),
+    };
+    Ok(report(scoped)
         .issues
         .into_iter()
         .filter(|i| report::is_within(&i.pointer, pointer))
@@ -330,19 +345,60 @@ fn field_issues(
 /// assert_eq!(report.issues[0].params["column"], 2);
 /// ```
 pub fn validate_bytes(target: Target, bytes: &[u8], options: &Options) -> Report {
-    match std::str::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(text) => validate_str(target, text, options),
-        Err(_) if bytes.starts_with(b"\xef\xbb\xbf") => finish(Err(bom()), options),
+        Err(finding) => finish(Err(finding), options),
+    }
+}
+
+/// Reads JSON text (raw bytes, a file as read) into a [`Value`] as the checks read it: at
+/// most 128 levels deep, a member name given twice keeping its last value. When the text
+/// cannot be read, the report of why: the one `json.syntax` or `json.too_deep` error that
+/// [`validate_bytes`] gives for the same text. For what an update starts from (the channel's
+/// current state), and what [`complete_update`] takes.
+///
+/// ```
+/// use channel_rules::{parse_json, Options};
+///
+/// let deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
+/// assert!(parse_json(deep.as_bytes(), &Options::default()).is_ok());
+/// let report = parse_json(b"{\"id\": }", &Options::default()).unwrap_err();
+/// assert_eq!(report.issues[0].code, "json.syntax");
+/// assert_eq!(report.issues[0].params["column"], 8);
+/// ```
+pub fn parse_json(bytes: &[u8], options: &Options) -> Result<Value, Report> {
+    utf8(bytes)
+        .and_then(read_value)
+        .map_err(|finding| finish(Err(finding), options))
+}
+
+/// JSON text into a [`Value`], as [`parse_json`] reads it; the finding when it cannot be.
+pub(crate) fn read_value(text: &str) -> Result<Value, Finding> {
+    if text.starts_with('\u{feff}') {
+        return Err(bom());
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.disable_recursion_limit();
+    engine::value(&mut de)
+        .and_then(|v| de.end().map(|()| v).map_err(Stopped::Input))
+        .map_err(|e| stopped(e, text))
+}
+
+/// The text of `bytes`, or the `json.syntax` finding of a byte-order mark or of the first
+/// byte that is not UTF-8 (its line and column).
+fn utf8(bytes: &[u8]) -> Result<&str, Finding> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) if bytes.starts_with(b"\xef\xbb\xbf") => Err(bom()),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
             let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
             let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-            let finding = Finding::error("json.syntax")
+            Err(Finding::error("json.syntax")
                 .with("line", line)
                 .with("column", column)
-                .with("reason", "utf8");
-            finish(Err(finding), options)
+                .with("reason", "utf8"))
         }
     }
 }
@@ -374,9 +430,11 @@ fn stopped(e: Stopped<serde_json::Error>, text: &str) -> Finding {
             while !rest.is_char_boundary(end) {
                 end += 1;
             }
+            // serde_json counts the characters read on the line, 0 where it stopped at a
+            // line's start (the text ended after a line break): an editor's column 1.
             Finding::error("json.syntax")
-                .with("line", line)
-                .with("column", rest[..end].chars().count())
+                .with("line", line.max(1))
+                .with("column", rest[..end].chars().count().max(1))
                 .with("reason", syntax_reason(&e))
         }
     }

@@ -221,6 +221,9 @@ pub struct Options {
     /// Healthing's allowed `assignment_mode` values, when the caller knows them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assignment_modes: Option<Vec<String>>,
+    /// Only the issues at or below this JSON Pointer are kept (`validate_field`).
+    #[serde(skip)]
+    pub(crate) within: Option<String>,
 }
 
 impl Options {
@@ -353,7 +356,9 @@ impl Options {
         match (i, v) {
             (0 | 1 | 3, Value::Null) => {}
             (0, Value::String(s)) => self.channel = Some(s.parse().map_err(Error::custom)?),
-            (1, v) => self.current = Some(v),
+            // An object, as the PBX returns a channel: anything else (its JSON text, say)
+            // would leave the kind and the update hazards silently unknown.
+            (1, v @ Value::Object(_)) => self.current = Some(v),
             (2, Value::String(s)) => {
                 self.locale = *Locale::ALL.iter().find(|l| l.tag() == s).ok_or_else(|| {
                     Error::unknown_variant(&crate::messages::shown(&s), &["en", "zh-CN", "pt-BR"])
@@ -370,6 +375,7 @@ impl Options {
                 self.assignment_modes = Some(modes);
             }
             (0, v) => return Err(wrong(&v, "a string")),
+            (1, v) => return Err(wrong(&v, "an object (the channel's current state)")),
             (2, v) => return Err(wrong(&v, "a locale tag")),
             (_, v) => return Err(wrong(&v, "a sequence")),
         }
@@ -427,6 +433,10 @@ mod tests {
             (r#"{"channel": 1}"#, "invalid type: number, expected a string"),
             (r#"{"channel": "twillio"}"#, "unknown channel kind \"twillio\""),
             (r#"{"assignment_modes": "a"}"#, "invalid type: string, expected a sequence"),
+            // Bug (review): a `current` that is not an object was taken, and ignored.
+            (r#"{"current": "{\"id\": 1}"}"#, "invalid type: string, expected an object"),
+            (r#"{"current": [1]}"#, "invalid type: sequence, expected an object"),
+            (r#"{"current": 5}"#, "invalid type: number, expected an object"),
             (r#"{"assignment_modes": ["a", 2]}"#, "invalid type: number, expected a string"),
             ("[]", "invalid type: sequence, expected struct Options"),
             ("\"twilio\"", "invalid type: string, expected struct Options"),

@@ -59,17 +59,21 @@ fn options(json: &str) -> Result<Options, JsValue> {
     if json.is_empty() {
         return Ok(Options::default());
     }
-    let value = serde_json::from_str(json).map_err(|e| input_error(e, "options.current"))?;
+    let value = input(json, "options.current")?;
     Options::from_json(value).map_err(type_error)
 }
 
-/// A `TypeError` for JSON text the caller gave: too deep, or not what was expected.
-fn input_error(e: serde_json::Error, input: &'static str) -> JsValue {
-    if e.to_string().starts_with("recursion limit exceeded") {
-        type_error(crate::UpdateError::TooDeep { input })
-    } else {
-        type_error(e)
-    }
+/// JSON text the caller gave (`JSON.stringify` wrote it), read as the library reads JSON: a
+/// `TypeError` when it nests too deep (or is not JSON at all, which `JSON.stringify` does not
+/// write).
+fn input(text: &str, name: &'static str) -> Result<serde_json::Value, JsValue> {
+    crate::read_value(text).map_err(|finding| {
+        if finding.code == "json.too_deep" {
+            type_error(crate::UpdateError::TooDeep { input: name })
+        } else {
+            type_error(format_args!("{name} is not JSON"))
+        }
+    })
 }
 
 fn json(value: &impl Serialize) -> String {
@@ -157,10 +161,7 @@ pub fn complete_update(
     options_json: &str,
 ) -> Result<String, JsValue> {
     let options = options(options_json)?;
-    let parse = |text: &str, input| {
-        serde_json::from_str::<serde_json::Value>(text).map_err(|e| input_error(e, input))
-    };
-    let (current, changes) = (parse(current, "current")?, parse(changes, "changes")?);
+    let (current, changes) = (input(current, "current")?, input(changes, "changes")?);
     let (payload, report) =
         crate::complete_update(&current, &changes, &options).map_err(type_error)?;
     Ok(json(&(payload, Positional(&report))))

@@ -886,3 +886,223 @@ fn update_refuses_inputs_nested_too_deep() {
         "{err}"
     );
 }
+
+/// Bug (review): `--format github` wrote a file name's control characters and
+/// bidirectional overrides raw (only `%`, CR, LF, `:` and `,` were escaped), so a file in
+/// a pull request could rewrite the CI log's lines.
+#[test]
+fn github_annotations_escape_a_file_names_controls() {
+    let dir = temp_dir("github-name");
+    let name = "x\u{1b}[2K\u{1b}[1Gfake\u{202e}.json";
+    std::fs::write(dir.join(name), "{\"id\": \"one\"}").unwrap();
+    // Two files, so that the JSON form names each.
+    std::fs::write(dir.join("a.json"), "{\"id\": 1}").unwrap();
+    let d = dir.display().to_string();
+    for format in ["github", "text", "json", "sarif"] {
+        let o = cli(&["check", "--target", UPDATE, "--format", format, &d], None);
+        let out = stdout(&o);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{format}: {out:?}"
+        );
+        // JSON writes the escape in lower case, the messages in upper case; SARIF names the
+        // file by a URI, percent-encoded.
+        let escaped = if format == "sarif" {
+            "%1b%5b2k"
+        } else {
+            "\\u001b[2k"
+        };
+        assert!(out.to_lowercase().contains(escaped), "{format}: {out}");
+        assert_eq!(o.status.code(), Some(1), "{format}");
+    }
+}
+
+/// Bug (review): `-` given twice read standard input once, then an empty second input,
+/// which was reported as malformed JSON (exit 1); it is a usage error.
+#[test]
+fn standard_input_is_read_once() {
+    let payload = std::fs::read_to_string("examples/yeastar/create-whatsapp.json").unwrap();
+    let current = "examples/yeastar/current-sms.json";
+    for args in [
+        vec!["check", "--target", CREATE, "-", "-"],
+        vec!["check", "--target", UPDATE, "--current", "-", "-"],
+        vec!["update", "--current", "-", "-"],
+    ] {
+        let o = cli(&args, Some(&payload));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("standard input"), "{args:?}: {err}");
+    }
+    let o = cli(
+        &["update", "--current", current, "-"],
+        Some("{\"name\": \"x\"}"),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Bug (review): a `--current` or changes file 128 levels deep was refused as "nested more
+/// than 128 levels deep" (serde_json's own limit stops one level short of the library's);
+/// 128 levels are within the limit, 129 are not.
+#[test]
+fn inputs_128_levels_deep_are_within_the_limit() {
+    let dir = temp_dir("depth-128");
+    let nested = |levels: usize| {
+        format!(
+            "{{\"id\": 267, \"name\": {}{}}}",
+            "[".repeat(levels - 1),
+            "]".repeat(levels - 1)
+        )
+    };
+    let (deep, deeper) = (dir.join("128.json"), dir.join("129.json"));
+    std::fs::write(&deep, nested(128)).unwrap();
+    std::fs::write(&deeper, nested(129)).unwrap();
+    let (deep, deeper) = (deep.display().to_string(), deeper.display().to_string());
+    let current = "examples/yeastar/current-sms.json";
+    let o = cli(&["update", "--current", current, &deep], None);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = cli(&["update", "--current", current, &deeper], None);
+    assert_eq!(o.status.code(), Some(2));
+    let o = cli(
+        &["check", "--target", UPDATE, "--current", &deep, current],
+        None,
+    );
+    assert_ne!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = cli(
+        &["check", "--target", UPDATE, "--current", &deeper, current],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nested more than 128 levels deep"));
+}
+
+/// Bug (review): `update` built the body from changes that repeat a member name (the last
+/// one kept, silently, exit 0), where `check` calls the same text an error: changes that
+/// parsers read differently get no body, and the report names the repeats in the changes.
+#[test]
+fn update_refuses_changes_that_repeat_a_member() {
+    let dir = temp_dir("update-duplicates");
+    let changes = dir.join("changes.json");
+    std::fs::write(&changes, "{\"name\": \"Kept?\",\n \"name\": \"Other\"}").unwrap();
+    let ch = changes.display().to_string();
+    let current = "examples/yeastar/current-sms.json";
+    let o = cli(
+        &["update", "--current", current, "--format", "json", &ch],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["payload"], serde_json::Value::Null);
+    assert_eq!(v["report"]["issues"][0]["code"], "field.duplicate");
+    assert_eq!(v["report"]["issues"][0]["pointer"], "/name");
+    let o = cli(&["update", "--current", current, &ch], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty(), "no body: {}", stdout(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("{ch}:/name:2:10: error:")), "{err}");
+}
+
+/// Bug (review): a directory's `*.json` entry that could not be read (a dangling link) was
+/// left out silently, and the run passed.
+#[cfg(unix)]
+#[test]
+fn a_directory_entry_that_cannot_be_read_is_unreadable() {
+    let dir = temp_dir("dangling");
+    std::fs::write(dir.join("a.json"), "{\"id\": 1}").unwrap();
+    let _ = std::fs::remove_file(dir.join("b.json"));
+    std::os::unix::fs::symlink("/nonexistent/b.json", dir.join("b.json")).unwrap();
+    let d = dir.display().to_string();
+    let o = cli(&["check", "--target", UPDATE, &d], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).contains(&format!("{d}/b.json")),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Bug (review): a directory entry whose name is not UTF-8 was read by its lossy display
+/// name, so a readable file was "No such file or directory".
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_by_its_own_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("not-utf8-name");
+    let name = std::ffi::OsStr::from_bytes(b"x\xff.json");
+    std::fs::write(dir.join(name), "{\"id\": 1}").unwrap();
+    let d = dir.display().to_string();
+    let o = cli(
+        &["check", "--target", UPDATE, "--channel", "twilio", &d],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+/// Bug (review): `--format json`, SARIF and the update body wrote a payload's bidirectional
+/// overrides and line separators raw (JSON escapes only C0 controls); they are `\u` escapes
+/// now, the same strings to a JSON reader.
+#[test]
+fn json_output_escapes_what_could_forge_a_terminal_line() {
+    let payload = "{\"id\": 1, \"evil\u{202e}fdp.exe\u{2028}\u{85}\": 1}";
+    for format in ["json", "sarif"] {
+        let o = cli(
+            &[
+                "check",
+                "--target",
+                UPDATE,
+                "--channel",
+                "twilio",
+                "--format",
+                format,
+                "-",
+            ],
+            Some(payload),
+        );
+        let out = stdout(&o);
+        assert!(
+            !out.contains(['\u{202e}', '\u{2028}', '\u{85}']),
+            "{format}: {out:?}"
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        if format == "json" {
+            assert_eq!(
+                v["issues"][0]["pointer"],
+                "/evil\u{202e}fdp.exe\u{2028}\u{85}"
+            );
+        }
+    }
+    let dir = temp_dir("update-bidi");
+    let changes = dir.join("changes.json");
+    std::fs::write(&changes, "{\"name\": \"a\u{202e}b\"}").unwrap();
+    let ch = changes.display().to_string();
+    let o = cli(
+        &[
+            "update",
+            "--current",
+            "examples/yeastar/current-sms.json",
+            &ch,
+        ],
+        None,
+    );
+    let out = stdout(&o);
+    assert!(
+        !out.contains('\u{202e}') && out.contains("a\\u202Eb"),
+        "{out}"
+    );
+    let body: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(body["name"], "a\u{202e}b");
+}

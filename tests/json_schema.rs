@@ -112,3 +112,33 @@ fn the_schemas_never_reject_a_valid_payload_and_catch_most_invalid_ones() {
         "the schemas reject only {overall:.1}% of the invalid payloads"
     );
 }
+
+/// Bug (review): a target's schema and the schema of one of its kinds had the same `$id`,
+/// so one validator could not hold both.
+#[test]
+fn each_kinds_schema_has_an_id_of_its_own() {
+    use channel_rules::{json_schema, Kind, Options, Target};
+    let target = Target::YeastarMessageChannelCreate;
+    let all = json_schema(target, &Options::default());
+    let twilio = json_schema(
+        target,
+        &Options::default().with_channel("twilio".parse::<Kind>().unwrap()),
+    );
+    assert_eq!(
+        all["$id"],
+        "urn:channel-rules:yeastar.message_channel.create"
+    );
+    assert_eq!(
+        twilio["$id"],
+        "urn:channel-rules:yeastar.message_channel.create:twilio"
+    );
+    let update = Target::YeastarMessageChannelUpdate;
+    let telnyx = json_schema(
+        update,
+        &Options::default().with_channel("telnyx".parse::<Kind>().unwrap()),
+    );
+    assert_eq!(
+        telnyx["$id"],
+        "urn:channel-rules:yeastar.message_channel.update:telnyx"
+    );
+}

@@ -84,3 +84,36 @@ fn quoted_text_is_cut_and_long_names_are_reported_at_their_object() {
     }
     assert!(serde_json::to_string(&r).unwrap().len() < 2_000);
 }
+
+/// Bug (review): `validate_field` picked a field's issues out of the report after its limit
+/// of 1,000 had cut it, so a field past the first 1,000 issues had none (and a form showed
+/// nothing beside it): the limit counts the field's own issues.
+#[test]
+fn a_fields_issues_are_not_cut_by_the_rest_of_the_report() {
+    use channel_rules::{validate_field, validate_field_str};
+    let payload = json!({
+        "name": "",
+        "dids": vec!["0"; 1500],
+    });
+    let text = payload.to_string();
+    let o = Options::default();
+    assert_eq!(validate(CREATE, &payload, &o).issues.len(), 1001);
+    let at_name = validate_field(CREATE, "/name", &payload, &o).unwrap();
+    assert_eq!(at_name.len(), 1, "{at_name:?}");
+    assert_eq!(at_name[0].code, "string.empty");
+    assert_eq!(
+        validate_field_str(CREATE, "/name", &text, &o).unwrap(),
+        at_name
+    );
+    let at_item = validate_field(CREATE, "/dids/1400", &payload, &o).unwrap();
+    assert_eq!(at_item.len(), 1, "{at_item:?}");
+    assert_eq!(at_item[0].pointer, "/dids/1400");
+    // Within a field, the limit holds: 1,000 issues, then how many more.
+    let all = validate_field(CREATE, "/dids", &payload, &o).unwrap();
+    assert_eq!(
+        all.len(),
+        1000,
+        "report.truncated is at \"\", outside /dids"
+    );
+    assert_eq!(all[999].pointer, "/dids/999");
+}

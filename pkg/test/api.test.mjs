@@ -206,6 +206,12 @@ describe("a caller's mistake throws a TypeError naming the known values", () => 
     assert.throws(() => validate('a"\u0007b', {}), { name: 'TypeError', message: /^unknown target "a\\"\\u0007b"/ });
   });
 
+  it('a current option that is not an object (bug, review: it was taken, and ignored)', () => {
+    for (const current of [JSON.stringify({ id: 267, channel: 'twilio' }), 5, [], true]) {
+      assert.throws(() => validate(UPDATE, { id: 267 }, { current }), { name: 'TypeError', message: /expected an object/ }, String(current));
+    }
+  });
+
   it('a value that cannot be JSON at all', () => {
     assert.throws(() => validate(CREATE, { id: 1n }), TypeError);
     assert.throws(() => validate(CREATE, { toJSON() { throw new Error('no'); } }), TypeError);
@@ -223,6 +229,11 @@ describe('jsonSchema', () => {
     const twilio = jsonSchema(CREATE, { channel: 'twilio' });
     assert.deepEqual(twilio.properties.account_data.items.properties.k.enum, ['account_sid', 'auth_token']);
     assert.throws(() => jsonSchema('yeastar.nope'), TypeError);
+  });
+
+  it("gives each kind's schema an $id of its own (bug, review: one validator could not hold both)", () => {
+    assert.equal(jsonSchema(CREATE).$id, 'urn:channel-rules:yeastar.message_channel.create');
+    assert.equal(jsonSchema(CREATE, { channel: 'twilio' }).$id, 'urn:channel-rules:yeastar.message_channel.create:twilio');
   });
 });
 
@@ -366,6 +377,14 @@ describe('validateField', () => {
     assert.deepEqual(validateField(CREATE, '/name', '{"name": }'), []);
     const zh = validateField(CREATE, '/dids/0/destination_id', twilio(), { locale: 'zh-CN' });
     assert.notEqual(zh[0].message, validateField(CREATE, '/dids/0/destination_id', twilio())[0].message);
+  });
+
+  it("gives a field's issues however many the rest of the payload has (bug, review: past the report's 1,000 it gave none)", () => {
+    const payload = { ...twilio(), name: '', dids: Array.from({ length: 1500 }, () => '0') };
+    assert.equal(validate(CREATE, payload).issues.length, 1001);
+    const atName = validateField(CREATE, '/name', payload);
+    assert.deepEqual(atName.map((i) => i.code), ['string.empty']);
+    assert.deepEqual(validateField(CREATE, '/dids/1400', payload).map((i) => i.pointer), ['/dids/1400']);
   });
 
   it('throws a TypeError for a pointer that is not one, or a caller mistake', () => {

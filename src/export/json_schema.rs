@@ -28,6 +28,13 @@ use serde_json::{Map, Value};
 /// ```
 pub fn json_schema(target: Target, options: &Options) -> Value {
     let mut w = Writer::default();
+    // The kind the schema is for, when it is for one: part of its `$id`, since the schemas
+    // of one target's kinds differ (and a validator holds its schemas by `$id`).
+    let kind = match options.channel {
+        Some(kind) => Some(kind.id()),
+        None if !target.kind_in_payload() => options.current_channel(),
+        None => None,
+    };
     let mut schema = if target.kind_in_payload() {
         match options.channel {
             Some(kind) => {
@@ -38,11 +45,7 @@ pub fn json_schema(target: Target, options: &Options) -> Value {
             None => w.by_kind(target, options),
         }
     } else {
-        let channel = match options.channel {
-            Some(kind) => Some(kind.id()),
-            None => options.current_channel(),
-        };
-        w.object(&target.schema(channel, options))
+        w.object(&target.schema(kind, options))
     };
     let mut top = Map::new();
     top.insert(
@@ -51,7 +54,11 @@ pub fn json_schema(target: Target, options: &Options) -> Value {
     );
     top.insert(
         "$id".into(),
-        format!("urn:channel-rules:{}", target.id()).into(),
+        match kind {
+            Some(kind) => format!("urn:channel-rules:{}:{kind}", target.id()),
+            None => format!("urn:channel-rules:{}", target.id()),
+        }
+        .into(),
     );
     top.insert("title".into(), target.id().into());
     let mut description = format!(

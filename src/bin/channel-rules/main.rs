@@ -8,11 +8,14 @@
 mod output;
 mod positions;
 
-use channel_rules::{escape_controls, validate_bytes, Kind, Locale, Options, Target};
+use channel_rules::{
+    escape_controls, parse_json, validate_bytes, Kind, Locale, Options, Report, Target,
+};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{Checked, Colour, Format};
 use serde_json::Value;
 use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const EXIT_STATUS: &str = "\
@@ -140,8 +143,8 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
         .map_err(|e: channel_rules::UnknownLocale| e.to_string())
 }
 
-fn read(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
+fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
         let mut s = Vec::new();
         std::io::stdin().read_to_end(&mut s)?;
         Ok(s)
@@ -150,8 +153,29 @@ fn read(path: &str) -> std::io::Result<Vec<u8>> {
     }
 }
 
+/// Standard input can be read once: `-` named twice (or as `--current` and a file too) is a
+/// usage error, where the second read would find it empty.
+fn stdin_once<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<(), String> {
+    match names.into_iter().filter(|n| *n == "-").count() {
+        0 | 1 => Ok(()),
+        _ => Err("standard input (-) can be read only once; give the other inputs as files".into()),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let once = match &cli.command {
+        Command::Update {
+            current, changes, ..
+        } => stdin_once([current.as_str(), changes.as_str()]),
+        Command::Check { current, files, .. } => {
+            stdin_once(current.iter().chain(files).map(String::as_str))
+        }
+        _ => Ok(()),
+    };
+    if let Err(msg) = once {
+        return fail(&msg);
+    }
     match cli.command {
         Command::Targets => {
             let mut out = std::io::stdout().lock();
@@ -309,23 +333,31 @@ fn update(
         Ok(c) => c,
         Err(msg) => return fail(&msg),
     };
-    let bytes = match read(changes) {
+    let bytes = match read(Path::new(changes)) {
         Ok(b) => b,
         Err(e) => return fail(&format!("cannot read {changes}: {e}")),
     };
-    let (body, report) = match serde_json::from_slice::<Value>(&bytes) {
+    let (body, report) = match parse_json(&bytes, options) {
         // Too deep: refused as the library refuses it (the same error, exit 2).
-        Err(e) if too_deep(&e) => {
+        Err(report) if too_deep(&report) => {
             return fail(&channel_rules::UpdateError::TooDeep { input: "changes" })
         }
         // Malformed changes: the syntax error is the report, and there is no body.
-        Err(_) => (
-            None,
-            validate_bytes(Target::YeastarMessageChannelUpdate, &bytes, options),
-        ),
-        Ok(ch) => match channel_rules::complete_update(&current, &ch, options) {
-            Ok((body, report)) => (Some(body), report),
-            Err(e) => return fail(&e),
+        Err(report) => (None, report),
+        Ok(ch) => match repeats(&bytes, options) {
+            // Changes that repeat a member name: parsers differ on which one they keep, so
+            // no body is written from them; the report names the repeats (as `check` does).
+            repeated if !repeated.is_empty() => (
+                None,
+                Report {
+                    valid: false,
+                    issues: repeated,
+                },
+            ),
+            _ => match channel_rules::complete_update(&current, &ch, options) {
+                Ok((body, report)) => (Some(body), report),
+                Err(e) => return fail(&e),
+            },
         },
     };
     let mut out = std::io::stdout().lock();
@@ -340,8 +372,12 @@ fn update(
                 Some(b) => output::write_json(&mut out, b, true),
                 None => Ok(()),
             };
-            // The pointers are the body's, which has no file: no line and column.
-            let checked = Checked::report("body", report.clone(), None);
+            // The pointers are the body's, which has no file: no line and column; without a
+            // body they are the changes' own.
+            let checked = match body {
+                Some(_) => Checked::report("body", report.clone(), None),
+                None => Checked::report(changes, report.clone(), Some(bytes)),
+            };
             shown.and_then(|_| output::text_issues(&mut std::io::stderr().lock(), &checked, colour))
         }
     };
@@ -351,51 +387,80 @@ fn update(
     status(report.valid)
 }
 
-/// Whether serde_json stopped at its nesting limit (128, as the library's).
-fn too_deep(e: &serde_json::Error) -> bool {
-    e.to_string().starts_with("recursion limit exceeded")
+/// Whether the report of text that could not be read says it nests too deep.
+fn too_deep(report: &Report) -> bool {
+    report.issues.iter().any(|i| i.code == "json.too_deep")
 }
 
-/// Reads the `--current` file. Its content holds credentials: errors never quote it.
+/// The `field.duplicate` issues of changes to a message channel: the member names given
+/// twice in one object, as `check` reports them.
+fn repeats(bytes: &[u8], options: &Options) -> Vec<channel_rules::Issue> {
+    let report = validate_bytes(Target::YeastarMessageChannelUpdate, bytes, options);
+    report
+        .issues
+        .into_iter()
+        .filter(|i| i.code == "field.duplicate")
+        .collect()
+}
+
+/// Reads the `--current` file as the library reads JSON (its limits, its positions). Its
+/// content holds credentials: errors never quote it.
 fn load_current(path: &str) -> Result<Value, String> {
-    let bytes = read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        if too_deep(&e) {
-            format!("{path} is nested more than 128 levels deep")
-        } else {
-            format!(
-                "{path} is not JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            )
+    let bytes = read(Path::new(path)).map_err(|e| format!("cannot read {path}: {e}"))?;
+    parse_json(&bytes, &Options::new()).map_err(|report| {
+        if too_deep(&report) {
+            return format!("{path} is nested more than 128 levels deep");
+        }
+        let at = |name: &str| report.issues[0].params.get(name).and_then(Value::as_u64);
+        match (at("line"), at("column")) {
+            (Some(line), Some(column)) => {
+                format!("{path} is not JSON (line {line}, column {column})")
+            }
+            _ => format!("{path} is not JSON"),
         }
     })
 }
 
-/// The files to check: as given, but a directory is its `*.json` files, sorted (one that
-/// cannot be listed is itself an unreadable file).
-fn expand(files: &[String]) -> Vec<Result<String, (String, String)>> {
+/// A file to check: its path, and its name as the output shows it (a name that is not UTF-8
+/// shown with U+FFFD where it is not, but read by its own bytes).
+type File = (PathBuf, String);
+
+/// The files to check: as given, but a directory is its `*.json` entries that are not
+/// directories, sorted (one that cannot be listed is itself an unreadable file, and so is an
+/// entry that cannot be read, a dangling link say, when its read fails).
+fn expand(files: &[String]) -> Vec<Result<File, (String, String)>> {
     let mut out = Vec::new();
     for f in files {
-        let path = std::path::Path::new(f);
+        let path = Path::new(f);
         if f == "-" || !path.is_dir() {
-            out.push(Ok(f.clone()));
+            out.push(Ok((path.to_path_buf(), f.clone())));
             continue;
         }
         match std::fs::read_dir(path) {
             Ok(entries) => {
-                let mut found: Vec<String> = entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
-                    .map(|p| p.display().to_string())
-                    .collect();
+                let mut found: Vec<PathBuf> = Vec::new();
+                for entry in entries {
+                    match entry {
+                        Ok(e) => {
+                            let p = e.path();
+                            if p.extension().is_some_and(|x| x == "json") && !p.is_dir() {
+                                found.push(p);
+                            }
+                        }
+                        Err(e) => {
+                            out.push(Err((f.clone(), format!("cannot read {f}: {e}"))));
+                        }
+                    }
+                }
                 found.sort();
                 if found.is_empty() {
                     // Nothing to check is not a pass: a CI job pointed at the wrong folder.
                     out.push(Err((f.clone(), format!("{f} holds no *.json file"))));
                 }
-                out.extend(found.into_iter().map(Ok));
+                out.extend(found.into_iter().map(|p| {
+                    let shown = p.display().to_string();
+                    Ok((p, shown))
+                }));
             }
             Err(e) => out.push(Err((f.clone(), format!("cannot read {f}: {e}")))),
         }
@@ -414,7 +479,7 @@ fn check(
     for f in expand(files) {
         let checked = match f {
             Err((file, why)) => Checked::unreadable(&file, why),
-            Ok(file) => match read(&file) {
+            Ok((path, file)) => match read(&path) {
                 Err(e) => Checked::unreadable(&file, format!("cannot read {file}: {e}")),
                 Ok(bytes) => {
                     let report = validate_bytes(target, &bytes, options);

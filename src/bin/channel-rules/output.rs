@@ -128,22 +128,29 @@ pub fn write(
     }
 }
 
-/// Writes `value` as JSON and a newline, keeping the kind of an output error (so a closed
-/// pipe is told apart).
+/// Writes `value` as JSON and a newline. JSON escapes only the C0 controls; what else could
+/// forge or hide text on a terminal (C1 controls, line separators, bidirectional overrides,
+/// zero-width characters: what the messages escape) is written as `\u` escapes too, which
+/// a JSON reader reads back as the same strings. They can only be inside strings: JSON's
+/// own syntax is ASCII.
 pub fn write_json(
     out: &mut impl Write,
     value: &impl serde::Serialize,
     pretty: bool,
 ) -> io::Result<()> {
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut *out, value)
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
     } else {
-        serde_json::to_writer(&mut *out, value)
-    };
-    written.map_err(|e| match e.io_error_kind() {
-        Some(kind) => io::Error::from(kind),
-        None => io::Error::other(e),
-    })?;
+        serde_json::to_string(value)
+    }
+    .map_err(io::Error::other)?;
+    // Line by line: a pretty form's line breaks are its own, not a string's.
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(escape_controls(line).as_bytes())?;
+    }
     writeln!(out)
 }
 
@@ -328,7 +335,7 @@ fn gh_property(s: &str) -> String {
 /// `::error file=F,line=L,col=C,title=CODE::message`, a line an issue.
 fn github(out: &mut impl Write, results: &[Checked]) -> io::Result<()> {
     for c in results {
-        let file = gh_property(&c.file);
+        let file = gh_property(&escape_controls(&c.file));
         if let Some(why) = c.why_unreadable() {
             writeln!(
                 out,
