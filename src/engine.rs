@@ -122,17 +122,28 @@ pub enum Stopped<E> {
     Input(E),
 }
 
+/// Which findings a walk keeps (and counts against the report's limit): with `within` (a
+/// JSON Pointer), those at or below it, one field's issues however many the rest has; with
+/// `errors_only`, the errors.
+#[derive(Clone, Copy, Default)]
+pub struct Scope<'a> {
+    /// Only the findings at or below this pointer.
+    pub within: Option<&'a str>,
+    /// Only the errors.
+    pub errors_only: bool,
+}
+
 /// Walks the document `d` against `schema`; `current` is the state an update replaces, if
-/// known. With `within` (a JSON Pointer), only the findings at or below it are kept (and
-/// counted against the report's limit): one field's issues, however many the rest has.
+/// known; `scope` says which findings are kept.
 pub fn walk<'de, D: Deserializer<'de>>(
     schema: &Object,
     d: D,
     current: Option<&Value>,
-    within: Option<&str>,
+    scope: Scope,
 ) -> Result<Walked, Stopped<D::Error>> {
     let mut w = Walker {
-        within: within.map(Box::from),
+        within: scope.within.map(Box::from),
+        errors_only: scope.errors_only,
         ..Walker::default()
     };
     let seed = Node {
@@ -314,8 +325,10 @@ struct Walker {
     top_repeated: bool,
     depth: usize,
     too_deep: bool,
-    /// Only the findings at or below this pointer are kept ([`walk`]).
+    /// Only the findings at or below this pointer are kept ([`Scope`]).
     within: Option<Box<str>>,
+    /// Only the errors are kept ([`Scope`]).
+    errors_only: bool,
 }
 
 /// The JSON type name of a value, as messages say it.
@@ -351,15 +364,16 @@ impl Walker {
         self.omitted_error |= severity == Severity::Error;
     }
 
-    /// Whether a finding at `path` is kept at all ([`walk`]'s `within`).
-    fn wanted(&self, path: &Path) -> bool {
-        self.within.as_deref().is_none_or(|outer| {
-            crate::report::is_within(&crate::report::pointer_of(&path.to_vec()), outer)
-        })
+    /// Whether a finding of `severity` at `path` is kept at all ([`Scope`]).
+    fn wanted(&self, path: &Path, severity: Severity) -> bool {
+        (!self.errors_only || severity == Severity::Error)
+            && self.within.as_deref().is_none_or(|outer| {
+                crate::report::is_within(&crate::report::pointer_of(&path.to_vec()), outer)
+            })
     }
 
     fn push(&mut self, path: &Path, finding: Finding) {
-        if !self.wanted(path) {
+        if !self.wanted(path, finding.severity) {
             return;
         }
         if self.full() {
@@ -375,7 +389,7 @@ impl Walker {
     /// Inserts a finding at `at` (earlier findings stay before it); `false` when the report
     /// is full and it was only counted.
     fn insert(&mut self, at: usize, path: &Path, finding: Finding) -> bool {
-        if !self.wanted(path) {
+        if !self.wanted(path, finding.severity) {
             return false;
         }
         if self.full() {
@@ -393,8 +407,11 @@ impl Walker {
         true
     }
 
-    fn push_all(&mut self, path: &Path, findings: Vec<Finding>) {
-        if findings.is_empty() || !self.wanted(path) {
+    fn push_all(&mut self, path: &Path, mut findings: Vec<Finding>) {
+        if self.errors_only {
+            findings.retain(|f| f.severity == Severity::Error);
+        }
+        if findings.is_empty() || !self.wanted(path, Severity::Error) {
             return;
         }
         let mut p = Some(path.to_vec());
@@ -414,7 +431,7 @@ impl Walker {
     }
 
     fn mismatch(&mut self, path: &Path, expected: &str, found: &str) {
-        if !self.wanted(path) {
+        if !self.wanted(path, Severity::Error) {
             return;
         }
         if self.full() {

@@ -176,7 +176,7 @@ pub(crate) fn validate_with_current(
         .and_then(|v| v.get("channel"))
         .and_then(Value::as_str);
     let schema = target.schema(channel, options);
-    let walked = engine::walk(&schema, payload, current, options.within.as_deref());
+    let walked = engine::walk(&schema, payload, current, options.scope());
     finish(walked.map_err(|e| stopped(e, "")), options)
 }
 
@@ -257,7 +257,7 @@ fn walk_text(
     let schema = target.schema(channel, options);
     let mut de = serde_json::Deserializer::from_str(text);
     de.disable_recursion_limit();
-    let walked = engine::walk(&schema, &mut de, current, options.within.as_deref())
+    let walked = engine::walk(&schema, &mut de, current, options.scope())
         .and_then(|w| de.end().map(|()| w).map_err(Stopped::Input));
     walked.map_err(|e| stopped(e, text))
 }
@@ -325,6 +325,7 @@ fn field_issues(
         locale: options.locale,
         assignment_modes: options.assignment_modes.clone(),
         within: Some(pointer.to_owned()),
+        errors_only: options.errors_only,
     };
     Ok(report(scoped)
         .issues

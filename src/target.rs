@@ -224,6 +224,10 @@ pub struct Options {
     /// Only the issues at or below this JSON Pointer are kept (`validate_field`).
     #[serde(skip)]
     pub(crate) within: Option<String>,
+    /// Only the errors are kept (a Standard Schema's `validate`, which shows no warning):
+    /// warnings neither shown nor counted against the report's limit.
+    #[serde(skip)]
+    pub(crate) errors_only: bool,
 }
 
 impl Options {
@@ -250,6 +254,14 @@ impl Options {
     pub fn with_assignment_modes(mut self, modes: Vec<String>) -> Options {
         self.assignment_modes = Some(modes);
         self
+    }
+
+    /// Which findings a walk keeps.
+    pub(crate) fn scope(&self) -> crate::engine::Scope<'_> {
+        crate::engine::Scope {
+            within: self.within.as_deref(),
+            errors_only: self.errors_only,
+        }
     }
 
     /// The `channel` member of the current state, which names an update's kind.

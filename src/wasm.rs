@@ -80,13 +80,20 @@ fn json(value: &impl Serialize) -> String {
     serde_json::to_string(value).expect("the library's output types serialize")
 }
 
-/// `validate(target, payloadUtf8, optionsJson)`: the report as JSON text in the
-/// [`Positional`] form. The payload comes as the UTF-8 bytes of its JSON text (`TextEncoder`,
-/// in `pkg/api.js`): copied into memory at once, where a `&str` is copied a character at a
-/// time by the glue's loop.
+/// `validate(target, payloadUtf8, optionsJson, errorsOnly)`: the report as JSON text in the
+/// [`Positional`] form; with `errorsOnly`, of the errors alone (Standard Schema's
+/// `validate`, in `pkg/api.js`: no warning uses up the report's limit). The payload comes as
+/// the UTF-8 bytes of its JSON text (`TextEncoder`, in `pkg/api.js`): copied into memory at
+/// once, where a `&str` is copied a character at a time by the glue's loop.
 #[wasm_bindgen]
-pub fn validate(target_id: &str, payload: &[u8], options_json: &str) -> Result<String, JsValue> {
-    let (target, options) = (target(target_id)?, options(options_json)?);
+pub fn validate(
+    target_id: &str,
+    payload: &[u8],
+    options_json: &str,
+    errors_only: bool,
+) -> Result<String, JsValue> {
+    let (target, mut options) = (target(target_id)?, options(options_json)?);
+    options.errors_only = errors_only;
     let report = crate::validate_bytes(target, payload, &options);
     Ok(json(&Positional(&report)))
 }
@@ -100,8 +107,9 @@ pub fn validate_text(
     target_id: &str,
     payload: &str,
     options_json: &str,
+    errors_only: bool,
 ) -> Result<String, JsValue> {
-    validate(target_id, payload.as_bytes(), options_json)
+    validate(target_id, payload.as_bytes(), options_json, errors_only)
 }
 
 /// A report as `[valid, [[pointer, path, severity, code, message, params], ...]]`, which

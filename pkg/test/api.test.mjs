@@ -400,6 +400,21 @@ describe('validateField', () => {
 });
 
 describe('standardSchema', () => {
+  it("shows the errors however many warnings come first (bug, review: 1,000 warnings hid the one error behind report.truncated)", () => {
+    const payload = {
+      webhook_url_type: 'fqdn',
+      channel: 'general',
+      account_data: [{ k: 'api_key', v: 'bXlBUElLZXk0NTY=' }, { k: 'api_send_url', v: 'https://api.example.com/x' }],
+      dids: Array.from({ length: 1000 }, (_, i) => ({ did_number: `+1555${String(i).padStart(7, '0')}`, destination_type: 'api' })),
+      name: '',
+    };
+    const all = validate(CREATE, payload);
+    assert.equal(all.issues.length, 1001);
+    assert.equal(all.issues.at(-1).code, 'report.truncated');
+    const { issues } = standardSchema(CREATE)['~standard'].validate(payload);
+    assert.deepEqual(issues.map((i) => [i.code, i.pointer]), [['string.empty', '/name']]);
+  });
+
   it('is a Standard Schema v1 whose validate passes a valid payload through', () => {
     const schema = standardSchema(CREATE);
     const std = schema['~standard'];

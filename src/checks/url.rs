@@ -1,8 +1,10 @@
 //! `https://` endpoints. \[001\] "enter the API endpoint as https://{{your-endpoint}}".
 //!
 //! An absolute URL whose scheme is `https` and whose authority names a host: a DNS name, an
-//! IPv4 address or a bracketed IPv6 address, with an optional numeric port. Kept small on
-//! purpose (no IDNA tables in the wasm build): a host is ASCII letters, digits, `-` and `.`.
+//! IPv4 address or a bracketed IPv6 address, with an optional numeric port (an empty one, as
+//! RFC 3986 allows, is the scheme's default). Kept small on purpose (no IDNA tables in the
+//! wasm build): a host is ASCII letters, digits, `-` and `.`, with the trailing dot of a fully
+//! qualified name allowed.
 
 use super::Finding;
 
@@ -57,6 +59,8 @@ fn problem(s: &str) -> Option<Finding> {
             Some((h, p)) => (h, Some(p)),
             None => (hostport, None),
         };
+        // A fully qualified name's trailing dot (`api.example.com.`) ends no label.
+        let host = host.strip_suffix('.').unwrap_or(host);
         let host_ok = !host.is_empty()
             && host.split('.').all(|label| {
                 !label.is_empty()
@@ -69,9 +73,9 @@ fn problem(s: &str) -> Option<Finding> {
         }
         port
     };
-    if let Some(p) = port {
-        let ok = !p.is_empty()
-            && p.len() <= 5
+    // An empty port is the scheme's default (RFC 3986 section 3.2.3).
+    if let Some(p) = port.filter(|p| !p.is_empty()) {
+        let ok = p.len() <= 5
             && p.chars().all(|c| c.is_ascii_digit())
             && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n));
         if !ok {
@@ -102,6 +106,8 @@ mod tests {
         assert_eq!(code("HTTPS://api.example.com:8443/x?y=1"), None);
         assert_eq!(code("https://10.0.0.1/send"), None);
         assert_eq!(code("https://[2001:db8::1]:443/send"), None);
+        assert_eq!(code("https://api.example.com./send"), None);
+        assert_eq!(code("https://api.example.com:/send"), None);
     }
 
     #[test]
@@ -121,5 +127,8 @@ mod tests {
             code("https://-bad-.com/").unwrap().1.as_deref(),
             Some("host")
         );
+        for host in ["https://./", "https://a..b/", "https://a.b../"] {
+            assert_eq!(code(host).unwrap().1.as_deref(), Some("host"), "{host}");
+        }
     }
 }
