@@ -372,28 +372,39 @@ impl Walker {
             })
     }
 
-    fn push(&mut self, path: &Path, finding: Finding) {
-        if !self.wanted(path, finding.severity) {
-            return;
+    /// Whether a finding of `severity` at `path` is to be kept: `false` outside the walk's
+    /// [`Scope`] (then it is not counted either), or when the report is full (then it is
+    /// counted as left out). Every finding passes here once, before it is built where
+    /// building it costs something.
+    fn keeps(&mut self, path: &Path, severity: Severity) -> bool {
+        if !self.wanted(path, severity) {
+            return false;
         }
         if self.full() {
-            self.count_omitted(finding.severity);
-            return;
+            self.count_omitted(severity);
+            return false;
         }
+        true
+    }
+
+    fn push(&mut self, path: &Path, finding: Finding) {
+        if self.keeps(path, finding.severity) {
+            self.put(path, finding);
+        }
+    }
+
+    /// Keeps a finding that [`Walker::keeps`] has let through.
+    fn put(&mut self, path: &Path, finding: Finding) {
         self.out.push(Located {
             path: path.to_vec(),
             finding,
         });
     }
 
-    /// Inserts a finding at `at` (earlier findings stay before it); `false` when the report
-    /// is full and it was only counted.
+    /// Inserts a finding at `at` (earlier findings stay before it); `false` when it is not
+    /// kept ([`Walker::keeps`]).
     fn insert(&mut self, at: usize, path: &Path, finding: Finding) -> bool {
-        if !self.wanted(path, finding.severity) {
-            return false;
-        }
-        if self.full() {
-            self.count_omitted(finding.severity);
+        if !self.keeps(path, finding.severity) {
             return false;
         }
         let at = at.min(self.out.len());
@@ -431,19 +442,14 @@ impl Walker {
     }
 
     fn mismatch(&mut self, path: &Path, expected: &str, found: &str) {
-        if !self.wanted(path, Severity::Error) {
-            return;
+        if self.keeps(path, Severity::Error) {
+            self.put(
+                path,
+                Finding::error("type.mismatch")
+                    .with("expected", expected)
+                    .with("found", found),
+            );
         }
-        if self.full() {
-            self.count_omitted(Severity::Error);
-            return;
-        }
-        self.push(
-            path,
-            Finding::error("type.mismatch")
-                .with("expected", expected)
-                .with("found", found),
-        );
     }
 
     /// Enters an array or object; `Err` past [`MAX_DEPTH`].
@@ -1083,15 +1089,14 @@ fn object<'de, A: MapAccess<'de>>(
                 members.read(f.name, seen, keep, w.out.len());
             }
             None => {
-                if w.full() {
-                    w.count_omitted(obj.unknown);
-                } else {
+                // The suggestion is worked out only for a finding that is kept.
+                if w.keeps(at, obj.unknown) {
                     let mut finding = Finding::error("field.unknown").with("field", quote(&name));
                     finding.severity = obj.unknown;
                     if let Some(s) = checks::suggest(&name, obj.fields.iter().map(|f| f.name)) {
                         finding = finding.with("suggestion", s);
                     }
-                    w.push(at, finding);
+                    w.put(at, finding);
                 }
                 map.next_value_seed(Skip { w: &mut *w })?;
             }

@@ -434,7 +434,7 @@ fn stopped(e: Stopped<serde_json::Error>, text: &str) -> Finding {
             // serde_json counts the characters read on the line, 0 where it stopped at a
             // line's start (the text ended after a line break): an editor's column 1.
             Finding::error("json.syntax")
-                .with("line", line.max(1))
+                .with("line", line)
                 .with("column", rest[..end].chars().count().max(1))
                 .with("reason", syntax_reason(&e))
         }

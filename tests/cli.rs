@@ -1106,3 +1106,26 @@ fn json_output_escapes_what_could_forge_a_terminal_line() {
     let body: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(body["name"], "a\u{202e}b");
 }
+
+/// Bug (review of the fix above): a directory's entries that are not directories were all
+/// read, a FIFO too, which waits for a writer that never comes; only regular files (and
+/// entries whose kind cannot be told) are read.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_directory_is_not_read() {
+    let dir = temp_dir("fifo");
+    std::fs::write(dir.join("a.json"), "{\"id\": 1}").unwrap();
+    let fifo = dir.join("p.json");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to check
+    }
+    let d = dir.display().to_string();
+    let o = cli(
+        &["check", "--target", UPDATE, "--channel", "twilio", &d],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("p.json"), "{}", stdout(&o));
+}

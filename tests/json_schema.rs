@@ -142,3 +142,27 @@ fn each_kinds_schema_has_an_id_of_its_own() {
         "urn:channel-rules:yeastar.message_channel.update:telnyx"
     );
 }
+
+/// Bug (review of the fix above): the `$id` took a current state's `channel` as it was, so
+/// `x#y` made an `$id` with a fragment, which draft 2020-12 does not allow.
+#[test]
+fn an_id_names_only_a_kind_the_rules_know() {
+    use channel_rules::{json_schema, Options, Target};
+    let update = Target::YeastarMessageChannelUpdate;
+    let odd = json_schema(
+        update,
+        &Options::default().with_current(serde_json::json!({"channel": "x#y"})),
+    );
+    assert_eq!(
+        odd["$id"],
+        "urn:channel-rules:yeastar.message_channel.update"
+    );
+    let known = json_schema(
+        update,
+        &Options::default().with_current(serde_json::json!({"channel": "telnyx"})),
+    );
+    assert_eq!(
+        known["$id"],
+        "urn:channel-rules:yeastar.message_channel.update:telnyx"
+    );
+}

@@ -54,8 +54,9 @@ pub fn json_schema(target: Target, options: &Options) -> Value {
     );
     top.insert(
         "$id".into(),
-        match kind {
-            Some(kind) => format!("urn:channel-rules:{}:{kind}", target.id()),
+        // Only a kind the rules know: a current state's `channel` is the caller's text.
+        match kind.and_then(|k| k.parse::<Kind>().ok()) {
+            Some(kind) => format!("urn:channel-rules:{}:{}", target.id(), kind.id()),
             None => format!("urn:channel-rules:{}", target.id()),
         }
         .into(),

@@ -425,9 +425,9 @@ fn load_current(path: &str) -> Result<Value, String> {
 /// shown with U+FFFD where it is not, but read by its own bytes).
 type File = (PathBuf, String);
 
-/// The files to check: as given, but a directory is its `*.json` entries that are not
-/// directories, sorted (one that cannot be listed is itself an unreadable file, and so is an
-/// entry that cannot be read, a dangling link say, when its read fails).
+/// The files to check: as given, but a directory is its `*.json` regular files, sorted (one
+/// that cannot be listed is itself an unreadable file, and so is an entry that cannot be
+/// read, a dangling link say, when its read fails).
 fn expand(files: &[String]) -> Vec<Result<File, (String, String)>> {
     let mut out = Vec::new();
     for f in files {
@@ -443,7 +443,11 @@ fn expand(files: &[String]) -> Vec<Result<File, (String, String)>> {
                     match entry {
                         Ok(e) => {
                             let p = e.path();
-                            if p.extension().is_some_and(|x| x == "json") && !p.is_dir() {
+                            // A regular file, or one whose kind cannot be told (a dangling
+                            // link), whose read then fails: never a FIFO or a device, which
+                            // a read could wait on or never finish.
+                            let regular = std::fs::metadata(&p).map_or(true, |m| m.is_file());
+                            if p.extension().is_some_and(|x| x == "json") && regular {
                                 found.push(p);
                             }
                         }
