@@ -1129,3 +1129,40 @@ fn a_fifo_in_a_directory_is_not_read() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(!stdout(&o).contains("p.json"), "{}", stdout(&o));
 }
+
+/// Bug (noted last session): `check --current` took a current that is not a JSON object
+/// (an array, a string) and checked the update as if none were given, so the hazards it
+/// exists for went unreported; `update --current` refused the same file. Both refuse it.
+#[test]
+fn a_current_that_is_not_an_object_is_refused_by_check_too() {
+    let dir = temp_dir("current-not-object");
+    let cur = dir.join("current.json");
+    std::fs::write(&cur, "[{\"id\": 5}]").unwrap();
+    let c = cur.display().to_string();
+    let o = cli(
+        &[
+            "check",
+            "--target",
+            UPDATE,
+            "--current",
+            &c,
+            "examples/yeastar/update-sms.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("current must be a JSON object"), "{err}");
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    let o = cli(
+        &[
+            "update",
+            "--current",
+            &c,
+            "examples/yeastar/change-destination.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("current must be a JSON object"));
+}

@@ -403,11 +403,12 @@ fn repeats(bytes: &[u8], options: &Options) -> Vec<channel_rules::Issue> {
         .collect()
 }
 
-/// Reads the `--current` file as the library reads JSON (its limits, its positions). Its
+/// Reads the `--current` file as the library reads JSON (its limits, its positions): a
+/// JSON object, the channel as the PBX returns it (`check` and `update` alike). Its
 /// content holds credentials: errors never quote it.
 fn load_current(path: &str) -> Result<Value, String> {
     let bytes = read(Path::new(path)).map_err(|e| format!("cannot read {path}: {e}"))?;
-    parse_json(&bytes, &Options::new()).map_err(|report| {
+    let current = parse_json(&bytes, &Options::new()).map_err(|report| {
         if too_deep(&report) {
             return format!("{path} is nested more than 128 levels deep");
         }
@@ -418,7 +419,15 @@ fn load_current(path: &str) -> Result<Value, String> {
             }
             _ => format!("{path} is not JSON"),
         }
-    })
+    })?;
+    if !current.is_object() {
+        // The library's own refusal (`update` gets it from complete_update).
+        return Err(format!(
+            "{path}: {}",
+            channel_rules::UpdateError::CurrentNotObject
+        ));
+    }
+    Ok(current)
 }
 
 /// A file to check: its path, and its name as the output shows it (a name that is not UTF-8
