@@ -124,13 +124,16 @@ pub enum Stopped<E> {
 
 /// Which findings a walk keeps (and counts against the report's limit): with `within` (a
 /// JSON Pointer), those at or below it, one field's issues however many the rest has; with
-/// `errors_only`, the errors.
+/// `errors_only`, the errors; with `repeats_only`, the repeated member names
+/// (`field.duplicate`) alone.
 #[derive(Clone, Copy, Default)]
 pub struct Scope<'a> {
     /// Only the findings at or below this pointer.
     pub within: Option<&'a str>,
     /// Only the errors.
     pub errors_only: bool,
+    /// Only the repeated member names.
+    pub repeats_only: bool,
 }
 
 /// Walks the document `d` against `schema`; `current` is the state an update replaces, if
@@ -143,7 +146,11 @@ pub fn walk<'de, D: Deserializer<'de>>(
 ) -> Result<Walked, Stopped<D::Error>> {
     let mut w = Walker {
         within: scope.within.map(Box::from),
-        errors_only: scope.errors_only,
+        floor: match (scope.repeats_only, scope.errors_only) {
+            (true, _) => Floor::RepeatsOnly,
+            (false, true) => Floor::Errors,
+            (false, false) => Floor::Warnings,
+        },
         ..Walker::default()
     };
     let seed = Node {
@@ -327,8 +334,30 @@ struct Walker {
     too_deep: bool,
     /// Only the findings at or below this pointer are kept ([`Scope`]).
     within: Option<Box<str>>,
-    /// Only the errors are kept ([`Scope`]).
-    errors_only: bool,
+    /// Which severities are kept ([`Scope`]).
+    floor: Floor,
+}
+
+/// Which findings a walk keeps, by severity ([`Scope`]).
+#[derive(Clone, Copy, Default, PartialEq, PartialOrd)]
+enum Floor {
+    /// Nothing but the repeated member names (of either severity).
+    RepeatsOnly,
+    /// The errors.
+    Errors,
+    /// Errors and warnings.
+    #[default]
+    Warnings,
+}
+
+impl Floor {
+    /// Whether a finding of `severity`, other than a repeated member name, is kept.
+    fn keeps(self, severity: Severity) -> bool {
+        match severity {
+            Severity::Error => self >= Floor::Errors,
+            _ => self == Floor::Warnings,
+        }
+    }
 }
 
 /// The JSON type name of a value, as messages say it.
@@ -364,12 +393,17 @@ impl Walker {
         self.omitted_error |= severity == Severity::Error;
     }
 
-    /// Whether a finding of `severity` at `path` is kept at all ([`Scope`]).
+    /// Whether a finding of `severity` at `path`, other than a repeated member name, is kept
+    /// at all ([`Scope`]).
     fn wanted(&self, path: &Path, severity: Severity) -> bool {
-        (!self.errors_only || severity == Severity::Error)
-            && self.within.as_deref().is_none_or(|outer| {
-                crate::report::is_within(&crate::report::pointer_of(&path.to_vec()), outer)
-            })
+        self.floor.keeps(severity) && self.covers(path)
+    }
+
+    /// Whether the [`Scope`]'s pointer keeps findings at `path`.
+    fn covers(&self, path: &Path) -> bool {
+        self.within.as_deref().is_none_or(|outer| {
+            crate::report::is_within(&crate::report::pointer_of(&path.to_vec()), outer)
+        })
     }
 
     /// Whether a finding of `severity` at `path` is to be kept: `false` outside the walk's
@@ -377,14 +411,26 @@ impl Walker {
     /// counted as left out). Every finding passes here once, before it is built where
     /// building it costs something.
     fn keeps(&mut self, path: &Path, severity: Severity) -> bool {
-        if !self.wanted(path, severity) {
-            return false;
-        }
+        self.wanted(path, severity) && self.room(severity)
+    }
+
+    /// Whether the report has room for a finding of `severity` that the [`Scope`] keeps;
+    /// when it is full, the finding is counted as left out.
+    fn room(&mut self, severity: Severity) -> bool {
         if self.full() {
             self.count_omitted(severity);
             return false;
         }
         true
+    }
+
+    /// [`Walker::push`] of a repeated member name, which a walk of the repeats alone
+    /// ([`Floor::RepeatsOnly`]) keeps whatever its severity.
+    fn push_repeat(&mut self, path: &Path, finding: Finding) {
+        let kept = self.floor == Floor::RepeatsOnly || self.floor.keeps(finding.severity);
+        if kept && self.covers(path) && self.room(finding.severity) {
+            self.put(path, finding);
+        }
     }
 
     fn push(&mut self, path: &Path, finding: Finding) {
@@ -419,8 +465,8 @@ impl Walker {
     }
 
     fn push_all(&mut self, path: &Path, mut findings: Vec<Finding>) {
-        if self.errors_only {
-            findings.retain(|f| f.severity == Severity::Error);
+        if self.floor != Floor::Warnings {
+            findings.retain(|f| self.floor.keeps(f.severity));
         }
         if findings.is_empty() || !self.wanted(path, Severity::Error) {
             return;
@@ -1069,7 +1115,7 @@ fn object<'de, A: MapAccess<'de>>(
             w.top_repeated |= matches!(path, Path::Root);
             let mut f = Finding::error("field.duplicate").with("field", quote(&name));
             f.severity = duplicate_severity(obj);
-            w.push(at, f);
+            w.push_repeat(at, f);
         }
         match field {
             Some(f) => {
@@ -1614,13 +1660,13 @@ fn keyed_item(
                 w.push(here, f);
             }
             Part::Repeated(Some(member)) => {
-                w.push(
+                w.push_repeat(
                     &Path::Key(here, member),
                     Finding::error("field.duplicate").with("field", *member),
                 );
             }
             Part::Repeated(None) => {
-                w.push(
+                w.push_repeat(
                     here,
                     Finding::error("field.duplicate").with("reason", "credential_item"),
                 );

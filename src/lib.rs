@@ -113,6 +113,45 @@ pub fn encode_secret(raw: &str) -> String {
 /// message catalogues. **No stability promise**: anything here may change in any release;
 /// use the items at the crate root instead.
 pub mod unstable {
+    /// The `field.duplicate` issues of JSON text (raw bytes) for `target`: each member name
+    /// given twice in one object, however many other issues the text has, where the report
+    /// of [`validate_bytes`](crate::validate_bytes) holds its first 1,000 issues of every
+    /// code. What to refuse before acting on text that parsers read differently (the command
+    /// line's `update` writes no body from it). At most 1,000 of them; none for text that
+    /// cannot be read.
+    ///
+    /// ```
+    /// use channel_rules::{unstable::repeated_members, Options, Target};
+    ///
+    /// let unknown: Vec<String> = (0..1_500).map(|i| format!("\"x{i}\": 1")).collect();
+    /// let text = format!("{{{}, \"name\": \"a\", \"name\": \"b\"}}", unknown.join(","));
+    /// let target = Target::YeastarMessageChannelUpdate;
+    /// let all = channel_rules::validate_str(target, &text, &Options::new());
+    /// assert!(!all.issues.iter().any(|i| i.code == "field.duplicate")); // past the 1,000
+    /// let repeated = repeated_members(target, text.as_bytes(), &Options::new());
+    /// assert_eq!(repeated.len(), 1);
+    /// assert_eq!(repeated[0].pointer, "/name");
+    /// ```
+    pub fn repeated_members(
+        target: crate::Target,
+        bytes: &[u8],
+        options: &crate::Options,
+    ) -> Vec<crate::Issue> {
+        let scoped = crate::Options {
+            channel: options.channel,
+            current: None,
+            locale: options.locale,
+            assignment_modes: options.assignment_modes.clone(),
+            within: None,
+            errors_only: false,
+            repeats_only: true,
+        };
+        crate::validate_bytes(target, bytes, &scoped)
+            .issues
+            .into_iter()
+            .filter(|i| i.code == "field.duplicate")
+            .collect()
+    }
     /// The primitive checks, one file each.
     pub mod checks {
         pub use crate::checks::*;
@@ -326,6 +365,7 @@ fn field_issues(
         assignment_modes: options.assignment_modes.clone(),
         within: Some(pointer.to_owned()),
         errors_only: options.errors_only,
+        repeats_only: options.repeats_only,
     };
     Ok(report(scoped)
         .issues

@@ -213,7 +213,11 @@ pub struct Options {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<Kind>,
     /// The channel's current state as the PBX returns it, for updates: gives the kind and
-    /// lets the update's hazards (what it would delete or clear) be reported.
+    /// lets the update's hazards (what it would delete or clear) be reported. A JSON object:
+    /// [`validate`](crate::validate) reads nothing from any other value (no kind, no hazard),
+    /// where [`complete_update`](crate::complete_update) refuses it
+    /// ([`UpdateError::CurrentNotObject`](crate::UpdateError::CurrentNotObject)), and so do
+    /// the npm package (a `TypeError`) and the command line (exit status 2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<Value>,
     /// The language of messages.
@@ -228,6 +232,9 @@ pub struct Options {
     /// warnings neither shown nor counted against the report's limit.
     #[serde(skip)]
     pub(crate) errors_only: bool,
+    /// Only the repeated member names are kept ([`crate::unstable::repeated_members`]).
+    #[serde(skip)]
+    pub(crate) repeats_only: bool,
 }
 
 impl Options {
@@ -240,7 +247,8 @@ impl Options {
         self.channel = Some(kind);
         self
     }
-    /// The channel's current state, as the PBX returns it, for updates.
+    /// The channel's current state, as the PBX returns it, for updates: a JSON object
+    /// ([`Options::current`]).
     pub fn with_current(mut self, current: Value) -> Options {
         self.current = Some(current);
         self
@@ -261,6 +269,7 @@ impl Options {
         crate::engine::Scope {
             within: self.within.as_deref(),
             errors_only: self.errors_only,
+            repeats_only: self.repeats_only,
         }
     }
 

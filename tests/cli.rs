@@ -1016,6 +1016,37 @@ fn update_refuses_changes_that_repeat_a_member() {
     assert!(err.contains(&format!("{ch}:/name:2:10: error:")), "{err}");
 }
 
+/// Bug: `update` looked for repeated member names in the report of the changes, which holds
+/// the first 1,000 issues only: a name repeated after 1,000 other issues went unseen, and a
+/// body was written from changes that parsers read differently.
+#[test]
+fn update_refuses_a_repeat_after_a_thousand_other_issues() {
+    let dir = temp_dir("update-late-duplicate");
+    let changes = dir.join("changes.json");
+    let unknown: Vec<String> = (0..1_200).map(|i| format!("\"x{i}\": 1")).collect();
+    std::fs::write(
+        &changes,
+        format!(
+            "{{{},\n \"name\": \"Kept?\", \"name\": \"Other\"}}",
+            unknown.join(", ")
+        ),
+    )
+    .unwrap();
+    let ch = changes.display().to_string();
+    let current = "examples/yeastar/current-sms.json";
+    let o = cli(
+        &["update", "--current", current, "--format", "json", &ch],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["payload"].is_null(), "a body was written from a repeat");
+    let issues = v["report"]["issues"].as_array().unwrap();
+    assert_eq!(issues.len(), 1, "the repeat alone: {issues:?}");
+    assert_eq!(issues[0]["code"], "field.duplicate");
+    assert_eq!(issues[0]["pointer"], "/name");
+}
+
 /// Bug (review): a directory's `*.json` entry that could not be read (a dangling link) was
 /// left out silently, and the run passed.
 #[cfg(unix)]

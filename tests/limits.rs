@@ -117,3 +117,44 @@ fn a_fields_issues_are_not_cut_by_the_rest_of_the_report() {
     assert_eq!(all.len(), 1000);
     assert_eq!(all[999].pointer, "/dids/999");
 }
+
+/// The repeats alone (what the command line's `update` refuses to write a body from), past
+/// any number of other issues: in an object, in an `account_data` item (its key member, and
+/// a name it does not know, never shown) and in a response, where a repeat is a warning.
+#[test]
+fn repeated_members_are_found_past_the_report_limit() {
+    use channel_rules::unstable::repeated_members;
+    let noise: Vec<String> = (0..1_100).map(|i| format!("\"x{i}\": 1")).collect();
+    let text = format!(
+        "{{{}, \"channel\": \"twilio\", \"account_data\": [{{\"k\": \"auth_token\", \"k\": \"auth_token\", \"v\": \"dA==\"}}, \
+         {{\"k\": \"account_sid\", \"v\": \"dA==\", \"secret\": 1, \"secret\": 2}}], \
+         \"dids\": [{{\"did_number\": \"+12125551234\", \"did_number\": \"+12125551234\"}}]}}",
+        noise.join(", ")
+    );
+    let all = validate_str(CREATE, &text, &Options::default());
+    assert!(!all.issues.iter().any(|i| i.code == "field.duplicate"));
+    let found = repeated_members(CREATE, text.as_bytes(), &Options::default());
+    let at: Vec<&str> = found.iter().map(|i| i.pointer.as_str()).collect();
+    assert_eq!(
+        at,
+        ["/account_data/0/k", "/account_data/1", "/dids/0/did_number"],
+        "{found:?}"
+    );
+    assert!(found
+        .iter()
+        .all(|i| i.code == "field.duplicate" && i.severity == Severity::Error));
+
+    let response = format!("{{{}, \"id\": \"a\", \"id\": \"b\"}}", noise.join(", "));
+    let found = repeated_members(
+        Target::BirdChannel,
+        response.as_bytes(),
+        &Options::default(),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].pointer.as_str(), found[0].severity),
+        ("/id", Severity::Warning)
+    );
+    // Text that cannot be read has none.
+    assert!(repeated_members(CREATE, b"{\"a\": ", &Options::default()).is_empty());
+}

@@ -393,14 +393,9 @@ fn too_deep(report: &Report) -> bool {
 }
 
 /// The `field.duplicate` issues of changes to a message channel: the member names given
-/// twice in one object, as `check` reports them.
+/// twice in one object, as `check` reports them, however many other issues come first.
 fn repeats(bytes: &[u8], options: &Options) -> Vec<channel_rules::Issue> {
-    let report = validate_bytes(Target::YeastarMessageChannelUpdate, bytes, options);
-    report
-        .issues
-        .into_iter()
-        .filter(|i| i.code == "field.duplicate")
-        .collect()
+    channel_rules::unstable::repeated_members(Target::YeastarMessageChannelUpdate, bytes, options)
 }
 
 /// Reads the `--current` file as the library reads JSON (its limits, its positions): a
